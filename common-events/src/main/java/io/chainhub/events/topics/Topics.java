@@ -23,6 +23,7 @@ public final class Topics {
     public static final String SCREENING_REPLIES = "custody-screening-replies";
     public static final String CHAIN_GATEWAY_COMMANDS = "custody-chain-commands";
     public static final String CHAIN_GATEWAY_REPLIES = "custody-chain-replies";
+    public static final String LISTENER_CHECKPOINTS = "listener-checkpoints";
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private static final Duration WEEK = Duration.ofDays(7);
@@ -46,7 +47,9 @@ public final class Topics {
             new TopicSpec(CHAIN_GATEWAY_COMMANDS, "withdrawal id", 3, DELETE, WEEK, "saga-orchestrator",
                     "sign and broadcast a withdrawal (answered by listener-service)"),
             new TopicSpec(CHAIN_GATEWAY_REPLIES, "withdrawal id", 3, DELETE, WEEK, "listener-service",
-                    "broadcast, confirmations, dropped by reorg"));
+                    "broadcast, confirmations, dropped by reorg"),
+            new TopicSpec(LISTENER_CHECKPOINTS, "chainId", 1, COMPACT, null, "listener-service",
+                    "listener progress, committed in the same Kafka transaction as each block's events"));
 
     private Topics() {
     }

@@ -1,0 +1,206 @@
+package io.chainhub.listener.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.chainhub.events.block.BlockEvent;
+import io.chainhub.events.block.BlockStatus;
+import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one chain's canonical head and publishes, per step and in one Kafka transaction, the transfers
+ * and block summaries of new blocks (OBSERVED), of blocks reaching the confirmation depth (CONFIRMED),
+ * and of blocks a reorg removed (REVERTED), together with the checkpoint. On any failure the in-memory
+ * state is dropped and reloaded from the last committed checkpoint, so nothing is skipped or doubled.
+ */
+public final class ChainFollower implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainFollower.class);
+
+    private final FollowerSettings settings;
+    private final BlockSource source;
+    private final TransferDecoder decoder;
+    private final BlockSummarizer summarizer;
+    private final PublishedBlocks published;
+    private final CheckpointStore checkpoints;
+    private final Supplier<ChainPublisher> publishers;
+    private final ChainStatus status;
+    private final MeterRegistry meters;
+    private volatile boolean running = true;
+    private ChainPublisher publisher;
+    private Checkpoint checkpoint;
+
+    public ChainFollower(FollowerSettings settings, BlockSource source, TokenMetadata metadata, PublishedBlocks published,
+                         CheckpointStore checkpoints, Supplier<ChainPublisher> publishers, ChainStatus status,
+                         MeterRegistry meters) {
+        this.settings = settings;
+        this.source = source;
+        this.decoder = new TransferDecoder(settings.chainId(), settings.nativeSymbol(), metadata);
+        this.summarizer = new BlockSummarizer(settings.chainId());
+        this.published = published;
+        this.checkpoints = checkpoints;
+        this.publishers = publishers;
+        this.status = status;
+        this.meters = meters;
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = settings.pollInterval();
+        while (running) {
+            try {
+                if (checkpoint == null) {
+                    recover();
+                }
+                boolean progressed = step();
+                backoff = settings.pollInterval();
+                if (!progressed) {
+                    pause(settings.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                log.warn("Chain {}: step failed, resuming from the committed checkpoint in {}: {}",
+                        settings.chainId(), backoff, e.toString());
+                status.failed(e.getMessage());
+                resetPublisher();
+                checkpoint = null;
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+        resetPublisher();
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** A new publisher fences any predecessor and aborts its open transaction; only then is the checkpoint read. */
+    private void recover() {
+        publisher = publishers.get();
+        checkpoint = checkpoints.load(settings.chainId()).orElseGet(this::freshStart);
+        status.published(checkpoint.lastBlock(), 0);
+        log.info("Chain {}: resuming after block {}", settings.chainId(), checkpoint.lastBlock());
+    }
+
+    private Checkpoint freshStart() {
+        long first = settings.startBlock() >= 0 ? settings.startBlock() : source.head();
+        return Checkpoint.startingAt(settings.chainId(), first);
+    }
+
+    boolean step() {
+        long head = source.head();
+        status.head(head);
+        List<TransferEvent> transfers = new ArrayList<>();
+        List<BlockEvent> blocks = new ArrayList<>();
+        Checkpoint next = checkpoint;
+        while (next.nextBlock() <= head) {
+            ChainBlock block = source.block(next.nextBlock());
+            if (!next.isExtendedBy(block.ref())) {
+                if (blocks.isEmpty()) {
+                    revertToFork();
+                    return true;
+                }
+                break; // publish what builds on the old head first, then handle the reorg next step
+            }
+            next = observe(block, next, transfers, blocks);
+            if (next.lastBlock() - checkpoint.lastBlock() >= settings.maxBlocksPerStep()) {
+                break;
+            }
+        }
+        if (next == checkpoint) {
+            return false;
+        }
+        commit(new Publication(transfers, blocks, next, false));
+        published.pruneBelow(settings.chainId(), next.lastBlock() - settings.reorgWindow());
+        return true;
+    }
+
+    private Checkpoint observe(ChainBlock block, Checkpoint current, List<TransferEvent> transfers, List<BlockEvent> blocks) {
+        List<TransferEvent> observed = decoder.decode(block);
+        BlockEvent summary = summarizer.summarize(block);
+        published.save(new PublishedBlock(summary, observed));
+        transfers.addAll(observed);
+        blocks.add(summary);
+        Checkpoint advanced = current.append(block.ref(), settings.reorgWindow());
+        advanced.at(block.number() - settings.confirmations()).ifPresent(buried -> confirm(buried, transfers, blocks));
+        return advanced;
+    }
+
+    private void confirm(BlockRef buried, List<TransferEvent> transfers, List<BlockEvent> blocks) {
+        PublishedBlock block = published.find(settings.chainId(), buried.hash())
+                .orElseThrow(() -> new IllegalStateException("no published events for block " + buried));
+        long depth = settings.confirmations();
+        block.transfers().forEach(t -> transfers.add(t.withStatus(TransferStatus.CONFIRMED, depth)));
+        blocks.add(withStatus(block.block(), BlockStatus.CONFIRMED));
+    }
+
+    /** Walks back to the highest published block still canonical and reverts everything above it. */
+    private void revertToFork() {
+        long fork = checkpoint.window().getFirst().number() - 1;
+        for (BlockRef ref : checkpoint.window().reversed()) {
+            if (source.hashAt(ref.number()).map(ref.hash()::equalsIgnoreCase).orElse(false)) {
+                fork = ref.number();
+                break;
+            }
+        }
+        List<TransferEvent> transfers = new ArrayList<>();
+        List<BlockEvent> blocks = new ArrayList<>();
+        boolean deep = false;
+        for (BlockRef removed : checkpoint.above(fork)) {
+            deep |= checkpoint.lastBlock() - removed.number() >= settings.confirmations();
+            published.find(settings.chainId(), removed.hash()).ifPresent(block -> {
+                block.transfers().forEach(t -> transfers.add(t.withStatus(TransferStatus.REVERTED, 0)));
+                blocks.add(withStatus(block.block(), BlockStatus.REVERTED));
+            });
+        }
+        int depth = (int) (checkpoint.lastBlock() - fork);
+        log.warn("Chain {}: reorg of depth {} below block {}{}; reverting {} transfers", settings.chainId(), depth,
+                checkpoint.lastBlock(), deep ? " (DEEP: past the confirmation depth)" : "", transfers.size());
+        commit(new Publication(transfers, blocks, checkpoint.rewindTo(fork), deep));
+        status.reorg();
+        meters.summary("chainhub.listener.reorg.depth", "chain", Long.toString(settings.chainId())).record(depth);
+    }
+
+    private void commit(Publication publication) {
+        publisher.publish(publication);
+        checkpoint = publication.checkpoint();
+        int events = publication.transfers().size();
+        status.published(checkpoint.lastBlock(), events);
+        meters.counter("chainhub.listener.events.published", "chain", Long.toString(settings.chainId())).increment(events);
+    }
+
+    private static BlockEvent withStatus(BlockEvent block, BlockStatus status) {
+        return new BlockEvent(block.chainId(), block.blockNumber(), block.blockHash(), block.parentHash(),
+                block.timestamp(), status, block.txCount(), block.failedTxCount(), block.gasUsed(), block.gasLimit(),
+                block.baseFeePerGas(), block.p50(), block.p90());
+    }
+
+    private void resetPublisher() {
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (RuntimeException ignored) {
+                // a broken producer cannot be closed cleanly; the next one fences it anyway
+            }
+            publisher = null;
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // polling cadence of the chain head, not a test wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.chainhub.listener.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.chainhub.listener.rpc.ChainRpc;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Starts one follower thread per configured chain with the application and stops them with it. */
+@Component
+public class ChainFollowers implements SmartLifecycle {
+
+    private final ListenerProperties properties;
+    private final KafkaProperties kafka;
+    private final PublishedBlocks published;
+    private final MeterRegistry meters;
+    private final Map<Long, ChainStatus> statuses = new LinkedHashMap<>();
+    private final Map<Long, ChainRpc> rpcs = new LinkedHashMap<>();
+    private final List<ChainFollower> followers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    ChainFollowers(ListenerProperties properties, KafkaProperties kafka, PublishedBlocks published, MeterRegistry meters) {
+        this.properties = properties;
+        this.kafka = kafka;
+        this.published = published;
+        this.meters = meters;
+    }
+
+    @Override
+    public synchronized void start() {
+        Map<String, Object> producerProps = kafka.buildProducerProperties();
+        CheckpointStore checkpoints = new CheckpointStore(kafka.buildConsumerProperties());
+        for (ListenerProperties.Chain chain : properties.chains()) {
+            ChainRpc rpc = new ChainRpc(chain.chainId(), chain.rpcUrls(), properties.reprobeAfter(),
+                    properties.rpcAttempts(), meters);
+            ChainStatus status = new ChainStatus();
+            FollowerSettings settings = new FollowerSettings(chain.chainId(), chain.nativeSymbol(), chain.confirmations(),
+                    Math.max(properties.reorgWindow(), chain.confirmations() + 1), chain.firstBlock(),
+                    properties.maxBlocksPerStep(), properties.pollInterval());
+            ChainFollower follower = new ChainFollower(settings, new BlockSource(rpc), new ContractMetadata(rpc),
+                    published, checkpoints, () -> new ChainPublisher(producerProps, chain.chainId(),
+                    properties.transfersTopic(), properties.blocksTopic()), status, meters);
+            String tag = Long.toString(chain.chainId());
+            Gauge.builder("chainhub.listener.blocks.behind", status, ChainStatus::lag).tag("chain", tag).register(meters);
+            Gauge.builder("chainhub.listener.checkpoint.age.seconds", status, ChainFollowers::checkpointAge)
+                    .tag("chain", tag).register(meters);
+            statuses.put(chain.chainId(), status);
+            rpcs.put(chain.chainId(), rpc);
+            followers.add(follower);
+            Thread thread = Thread.ofPlatform().name("chain-follower-" + chain.chainId()).daemon().unstarted(follower);
+            threads.add(thread);
+            thread.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        followers.forEach(ChainFollower::stop);
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rpcs.values().forEach(ChainRpc::close);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public Map<Long, ChainStatus> statuses() {
+        return statuses;
+    }
+
+    public Map<Long, ChainRpc> rpcs() {
+        return rpcs;
+    }
+
+    private static double checkpointAge(ChainStatus status) {
+        return status.checkpointAt() == null ? 0 : (System.currentTimeMillis() - status.checkpointAt().toEpochMilli()) / 1000.0;
+    }
+}

@@ -1,0 +1,92 @@
+package io.chainhub.listener.ingest;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.chainhub.events.block.BlockEvent;
+import io.chainhub.events.kafka.CloudEvent;
+import io.chainhub.events.kafka.CloudEventHeaders;
+import io.chainhub.events.kafka.EventJson;
+import io.chainhub.events.topics.Topics;
+import io.chainhub.events.transfer.TransferEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes one follower step (events + checkpoint) in a single Kafka transaction. The transactional id
+ * is stable per chain, so a restarted listener fences a zombie predecessor and aborts its half-done
+ * transaction before reading the checkpoint back.
+ */
+public final class ChainPublisher implements AutoCloseable {
+
+    static final String DEEP_REORG_HEADER = "chainhub_deep_reorg";
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String source;
+    private final String transferTopic;
+    private final String blockTopic;
+
+    public ChainPublisher(Map<String, Object> kafkaProperties, long chainId, String transferTopic, String blockTopic) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "chainhub-listener-chain-" + chainId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.producer = new KafkaProducer<>(props);
+        this.source = "/chainhub/listener/" + chainId;
+        this.transferTopic = transferTopic;
+        this.blockTopic = blockTopic;
+        producer.initTransactions();
+    }
+
+    public void publish(Publication publication) {
+        producer.beginTransaction();
+        try {
+            Instant now = Instant.now();
+            for (TransferEvent transfer : publication.transfers()) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(transferTopic, transfer.kafkaKey(),
+                        EventJson.mapper().writeValueAsBytes(transfer));
+                CloudEventHeaders.write(record.headers(), new CloudEvent(transfer.cloudEventId(), source,
+                        transfer.status().cloudEventType(), now, transfer.eventId()));
+                if (publication.deepReorg()) {
+                    record.headers().add(DEEP_REORG_HEADER, "true".getBytes());
+                }
+                producer.send(record);
+            }
+            for (BlockEvent block : publication.blocks()) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(blockTopic, block.kafkaKey(),
+                        EventJson.mapper().writeValueAsBytes(block));
+                CloudEventHeaders.write(record.headers(), new CloudEvent(block.cloudEventId(), source,
+                        block.status().cloudEventType(), now, block.chainId() + ":" + block.blockNumber()));
+                producer.send(record);
+            }
+            Checkpoint checkpoint = publication.checkpoint();
+            producer.send(new ProducerRecord<>(Topics.LISTENER_CHECKPOINTS, Long.toString(checkpoint.chainId()),
+                    EventJson.mapper().writeValueAsBytes(checkpoint)));
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            abortQuietly();
+            throw e;
+        }
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException ignored) {
+            // fenced or broken: the caller recreates the publisher, whose initTransactions() aborts for us
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
