@@ -1,0 +1,5 @@
+package io.chainhub.fraud.alert;
+
+enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}
