@@ -3,6 +3,10 @@ package io.chainhub.listener.chain;
 import java.net.URI;
 import java.util.List;
 
+import io.chainhub.listener.ingest.ChainFollowers;
+import io.chainhub.listener.ingest.ChainStatus;
+import io.chainhub.listener.ingest.ListenerProperties;
+import io.chainhub.listener.rpc.ChainRpc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,28 +14,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChainController {
 
-    private final ChainProperties chain;
-    private final ChainCheckpointRepository checkpoints;
+    private final ListenerProperties properties;
+    private final ChainFollowers followers;
 
-    ChainController(ChainProperties chain, ChainCheckpointRepository checkpoints) {
-        this.chain = chain;
-        this.checkpoints = checkpoints;
+    ChainController(ListenerProperties properties, ChainFollowers followers) {
+        this.properties = properties;
+        this.followers = followers;
     }
 
-    /**
-     * {@code GET /api/chains} (role viewer): the configured chain with its last checkpoint; the
-     * checkpoint fields are null until the first block is published.
-     */
+    /** {@code GET /api/chains} (role viewer): every configured chain with its progress and endpoint health. */
     @GetMapping("/api/chains")
     List<ChainView> chains() {
-        var checkpoint = checkpoints.findById(chain.chainId());
-        return List.of(new ChainView(chain.chainId(), endpoint(chain.rpcUrl()), chain.confirmations(),
-                checkpoint.map(ChainCheckpoint::lastBlock).orElse(null),
-                checkpoint.map(ChainCheckpoint::lastBlockHash).orElse(null),
-                checkpoint.map(ChainCheckpoint::updatedAt).orElse(null)));
+        return properties.chains().stream().map(this::view).toList();
     }
 
-    private static String endpoint(URI url) {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    private ChainView view(ListenerProperties.Chain chain) {
+        ChainStatus status = followers.statuses().get(chain.chainId());
+        ChainRpc rpc = followers.rpcs().get(chain.chainId());
+        List<ChainView.Endpoint> endpoints = rpc == null ? List.of() : rpc.endpoints().stream()
+                .map(endpoint -> new ChainView.Endpoint(redacted(endpoint.url()), endpoint.healthy(),
+                        endpoint.breaker().getState().name()))
+                .toList();
+        if (status == null) {
+            return new ChainView(chain.chainId(), chain.name(), chain.confirmations(), null, null, null, 0, 0, 0, 0,
+                    null, null, endpoints);
+        }
+        Long processed = status.lastProcessed() < 0 ? null : status.lastProcessed();
+        return new ChainView(chain.chainId(), chain.name(), chain.confirmations(),
+                status.head() < 0 ? null : status.head(), processed,
+                processed == null ? null : Math.max(-1, processed - chain.confirmations()),
+                status.lag(), status.eventsPublished(), status.eventsPerSecond(), status.reorgs(),
+                status.checkpointAt(), status.lastError(), endpoints);
+    }
+
+    /** Hosted providers put API keys in the path or query: show scheme, host and port only. */
+    static String redacted(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 }

@@ -1,18 +1,22 @@
 package io.chainhub.listener.chain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A followed chain as the API shows it.
  *
- * @param chainId       EIP-155 chain id
- * @param rpcEndpoint   scheme, host and port of the node; path, query and credentials are left out
- *                      because hosted providers put API keys there
- * @param confirmations depth at which transfers become CONFIRMED
- * @param lastBlock     last block published, or null before the first checkpoint
- * @param lastBlockHash hash of that block, or null
- * @param checkpointAt  when the checkpoint was written, or null
+ * @param head            latest block number the nodes reported
+ * @param lastProcessed   last block whose events are published (null before the first checkpoint)
+ * @param lastConfirmed   last block whose transfers are published as CONFIRMED
+ * @param lag             blocks behind head
+ * @param eventsPerSecond transfer events published per second over the last minute
+ * @param endpoints       RPC endpoints (scheme, host and port only: providers put API keys in the path)
  */
-record ChainView(long chainId, String rpcEndpoint, int confirmations, Long lastBlock, String lastBlockHash,
-        Instant checkpointAt) {
+record ChainView(long chainId, String name, int confirmations, Long head, Long lastProcessed, Long lastConfirmed,
+                 long lag, long eventsPublished, double eventsPerSecond, long reorgs, Instant checkpointAt,
+                 String lastError, List<Endpoint> endpoints) {
+
+    record Endpoint(String url, boolean healthy, String circuit) {
+    }
 }

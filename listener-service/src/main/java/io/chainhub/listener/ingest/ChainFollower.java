@@ -86,7 +86,7 @@ public final class ChainFollower implements Runnable {
     /** A new publisher fences any predecessor and aborts its open transaction; only then is the checkpoint read. */
     private void recover() {
         publisher = publishers.get();
-        checkpoint = checkpoints.load(settings.chainId()).orElseGet(this::freshStart);
+        checkpoint = checkpoints.load(settings.followerId()).orElseGet(this::freshStart);
         status.published(checkpoint.lastBlock(), 0);
         log.info("Chain {}: resuming after block {}", settings.chainId(), checkpoint.lastBlock());
     }
@@ -99,6 +99,10 @@ public final class ChainFollower implements Runnable {
     boolean step() {
         long head = source.head();
         status.head(head);
+        if (checkpoint.nextBlock() > head && headReplaced(head)) {
+            revertToFork();
+            return true;
+        }
         List<TransferEvent> transfers = new ArrayList<>();
         List<BlockEvent> blocks = new ArrayList<>();
         Checkpoint next = checkpoint;
@@ -122,6 +126,17 @@ public final class ChainFollower implements Runnable {
         commit(new Publication(transfers, blocks, next, false));
         published.pruneBelow(settings.chainId(), next.lastBlock() - settings.reorgWindow());
         return true;
+    }
+
+    /**
+     * With no new block there is no parent hash to compare, yet the published head may have been replaced at
+     * the same height (or the chain rolled back below it): compare the published head with the node's.
+     */
+    private boolean headReplaced(long head) {
+        return checkpoint.head()
+                .map(published -> head < published.number()
+                        || !source.hashAt(published.number()).map(published.hash()::equalsIgnoreCase).orElse(false))
+                .orElse(false);
     }
 
     private Checkpoint observe(ChainBlock block, Checkpoint current, List<TransferEvent> transfers, List<BlockEvent> blocks) {

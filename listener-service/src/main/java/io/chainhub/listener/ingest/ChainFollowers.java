@@ -41,11 +41,12 @@ public class ChainFollowers implements SmartLifecycle {
             ChainRpc rpc = new ChainRpc(chain.chainId(), chain.rpcUrls(), properties.reprobeAfter(),
                     properties.rpcAttempts(), meters);
             ChainStatus status = new ChainStatus();
-            FollowerSettings settings = new FollowerSettings(chain.chainId(), chain.nativeSymbol(), chain.confirmations(),
+            String followerId = transactionIdPrefix() + "chain-" + chain.chainId();
+            FollowerSettings settings = new FollowerSettings(followerId, chain.chainId(), chain.nativeSymbol(), chain.confirmations(),
                     Math.max(properties.reorgWindow(), chain.confirmations() + 1), chain.firstBlock(),
                     properties.maxBlocksPerStep(), properties.pollInterval());
             ChainFollower follower = new ChainFollower(settings, new BlockSource(rpc), new ContractMetadata(rpc),
-                    published, checkpoints, () -> new ChainPublisher(producerProps, chain.chainId(),
+                    published, checkpoints, () -> new ChainPublisher(producerProps, followerId,
                     properties.transfersTopic(), properties.blocksTopic()), status, meters);
             String tag = Long.toString(chain.chainId());
             Gauge.builder("chainhub.listener.blocks.behind", status, ChainStatus::lag).tag("chain", tag).register(meters);
@@ -87,6 +88,11 @@ public class ChainFollowers implements SmartLifecycle {
 
     public Map<Long, ChainRpc> rpcs() {
         return rpcs;
+    }
+
+    private String transactionIdPrefix() {
+        String prefix = kafka.getProducer().getTransactionIdPrefix();
+        return prefix == null ? "listener-tx-" : prefix;
     }
 
     private static double checkpointAge(ChainStatus status) {

@@ -27,20 +27,25 @@ public final class ChainPublisher implements AutoCloseable {
     static final String DEEP_REORG_HEADER = "chainhub_deep_reorg";
 
     private final KafkaProducer<String, byte[]> producer;
-    private final String source;
+    private final String followerId;
     private final String transferTopic;
     private final String blockTopic;
 
-    public ChainPublisher(Map<String, Object> kafkaProperties, long chainId, String transferTopic, String blockTopic) {
+    /**
+     * @param followerId stable per chain and deployment ({@code <transaction-id-prefix>chain-<chainId>}):
+     *                   the transactional id and the checkpoint key
+     */
+    public ChainPublisher(Map<String, Object> kafkaProperties, String followerId, String transferTopic,
+                          String blockTopic) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "chainhub-listener-chain-" + chainId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, followerId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         this.producer = new KafkaProducer<>(props);
-        this.source = "/chainhub/listener/" + chainId;
+        this.followerId = followerId;
         this.transferTopic = transferTopic;
         this.blockTopic = blockTopic;
         producer.initTransactions();
@@ -50,6 +55,7 @@ public final class ChainPublisher implements AutoCloseable {
         producer.beginTransaction();
         try {
             Instant now = Instant.now();
+            String source = "/chainhub/listener/" + publication.checkpoint().chainId();
             for (TransferEvent transfer : publication.transfers()) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(transferTopic, transfer.kafkaKey(),
                         EventJson.mapper().writeValueAsBytes(transfer));
@@ -67,9 +73,8 @@ public final class ChainPublisher implements AutoCloseable {
                         block.status().cloudEventType(), now, block.chainId() + ":" + block.blockNumber()));
                 producer.send(record);
             }
-            Checkpoint checkpoint = publication.checkpoint();
-            producer.send(new ProducerRecord<>(Topics.LISTENER_CHECKPOINTS, Long.toString(checkpoint.chainId()),
-                    EventJson.mapper().writeValueAsBytes(checkpoint)));
+            producer.send(new ProducerRecord<>(Topics.LISTENER_CHECKPOINTS, followerId,
+                    EventJson.mapper().writeValueAsBytes(publication.checkpoint())));
             producer.commitTransaction();
         } catch (KafkaException e) {
             abortQuietly();

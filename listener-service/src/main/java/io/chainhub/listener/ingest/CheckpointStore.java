@@ -27,14 +27,15 @@ public final class CheckpointStore {
         this.kafkaProperties = kafkaProperties;
     }
 
-    public Optional<Checkpoint> load(long chainId) {
+    /** The last checkpoint committed under {@code followerId} (see {@link ChainPublisher}). */
+    public Optional<Checkpoint> load(String followerId) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        String key = Long.toString(chainId);
+        String key = followerId;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.LISTENER_CHECKPOINTS).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();

@@ -1,13 +1,7 @@
--- Progress of the listener per chain: where to resume after a restart.
-CREATE TABLE chain_checkpoint (
-    chain_id        BIGINT      PRIMARY KEY,
-    last_block      BIGINT      NOT NULL CHECK (last_block >= 0),
-    last_block_hash VARCHAR(66) NOT NULL,
-    updated_at      TIMESTAMPTZ NOT NULL DEFAULT now()
-);
-
 -- Addresses (token contracts or accounts) the listener is asked to follow. Addresses are stored
 -- lowercase, as SPEC.md emits them, so equality is plain string equality.
+-- (The listener's progress is NOT here: it is committed to the listener-checkpoints topic in the
+-- same Kafka transaction as the events it covers.)
 CREATE TABLE watch_subscription (
     id         UUID         PRIMARY KEY,
     chain_id   BIGINT       NOT NULL,
