@@ -26,28 +26,33 @@ public final class ChainFollower implements Runnable {
     private final FollowerSettings settings;
     private final BlockSource source;
     private final TransferDecoder decoder;
+    private final TransferFilter filter;
     private final BlockSummarizer summarizer;
     private final PublishedBlocks published;
     private final CheckpointStore checkpoints;
     private final Supplier<ChainPublisher> publishers;
     private final ChainStatus status;
     private final MeterRegistry meters;
+    private final HeadSignal heads;
     private volatile boolean running = true;
     private ChainPublisher publisher;
     private Checkpoint checkpoint;
 
-    public ChainFollower(FollowerSettings settings, BlockSource source, TokenMetadata metadata, PublishedBlocks published,
+    public ChainFollower(FollowerSettings settings, BlockSource source, TokenMetadata metadata, TransferFilter filter,
+                         PublishedBlocks published,
                          CheckpointStore checkpoints, Supplier<ChainPublisher> publishers, ChainStatus status,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, HeadSignal heads) {
         this.settings = settings;
         this.source = source;
         this.decoder = new TransferDecoder(settings.chainId(), settings.nativeSymbol(), metadata);
         this.summarizer = new BlockSummarizer(settings.chainId());
+        this.filter = filter;
         this.published = published;
         this.checkpoints = checkpoints;
         this.publishers = publishers;
         this.status = status;
         this.meters = meters;
+        this.heads = heads;
     }
 
     @Override
@@ -61,8 +66,11 @@ public final class ChainFollower implements Runnable {
                 boolean progressed = step();
                 backoff = settings.pollInterval();
                 if (!progressed) {
-                    pause(settings.pollInterval());
+                    heads.await(settings.pollInterval());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
@@ -140,7 +148,7 @@ public final class ChainFollower implements Runnable {
     }
 
     private Checkpoint observe(ChainBlock block, Checkpoint current, List<TransferEvent> transfers, List<BlockEvent> blocks) {
-        List<TransferEvent> observed = decoder.decode(block);
+        List<TransferEvent> observed = decoder.decode(block).stream().filter(filter::accepts).toList();
         BlockEvent summary = summarizer.summarize(block);
         published.save(new PublishedBlock(summary, observed));
         transfers.addAll(observed);

@@ -20,13 +20,17 @@ public class ChainFollowers implements SmartLifecycle {
     private final KafkaProperties kafka;
     private final PublishedBlocks published;
     private final MeterRegistry meters;
+    private final WatchedTransfers watched;
     private final Map<Long, ChainStatus> statuses = new LinkedHashMap<>();
     private final Map<Long, ChainRpc> rpcs = new LinkedHashMap<>();
     private final List<ChainFollower> followers = new ArrayList<>();
+    private final List<HeadWatcher> watchers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    ChainFollowers(ListenerProperties properties, KafkaProperties kafka, PublishedBlocks published, MeterRegistry meters) {
+    ChainFollowers(ListenerProperties properties, KafkaProperties kafka, PublishedBlocks published, MeterRegistry meters,
+                   WatchedTransfers watched) {
+        this.watched = watched;
         this.properties = properties;
         this.kafka = kafka;
         this.published = published;
@@ -41,13 +45,17 @@ public class ChainFollowers implements SmartLifecycle {
             ChainRpc rpc = new ChainRpc(chain.chainId(), chain.rpcUrls(), properties.reprobeAfter(),
                     properties.rpcAttempts(), meters);
             ChainStatus status = new ChainStatus();
+            HeadSignal heads = new HeadSignal();
+            HeadWatcher watcher = new HeadWatcher(chain.chainId(), chain.wsUrls(), heads);
             String followerId = transactionIdPrefix() + "chain-" + chain.chainId();
             FollowerSettings settings = new FollowerSettings(followerId, chain.chainId(), chain.nativeSymbol(), chain.confirmations(),
                     Math.max(properties.reorgWindow(), chain.confirmations() + 1), chain.firstBlock(),
                     properties.maxBlocksPerStep(), properties.pollInterval());
-            ChainFollower follower = new ChainFollower(settings, new BlockSource(rpc), new ContractMetadata(rpc),
+            TransferFilter filter = chain.scope() == ListenerProperties.Chain.Scope.ALL
+                    ? TransferFilter.ALL : watched.filterFor(chain.chainId());
+            ChainFollower follower = new ChainFollower(settings, new BlockSource(rpc), new ContractMetadata(rpc), filter,
                     published, checkpoints, () -> new ChainPublisher(producerProps, followerId,
-                    properties.transfersTopic(), properties.blocksTopic()), status, meters);
+                    properties.transfersTopic(), properties.blocksTopic()), status, meters, heads);
             String tag = Long.toString(chain.chainId());
             Gauge.builder("chainhub.listener.blocks.behind", status, ChainStatus::lag).tag("chain", tag).register(meters);
             Gauge.builder("chainhub.listener.checkpoint.age.seconds", status, ChainFollowers::checkpointAge)
@@ -55,6 +63,8 @@ public class ChainFollowers implements SmartLifecycle {
             statuses.put(chain.chainId(), status);
             rpcs.put(chain.chainId(), rpc);
             followers.add(follower);
+            watchers.add(watcher);
+            watcher.start();
             Thread thread = Thread.ofPlatform().name("chain-follower-" + chain.chainId()).daemon().unstarted(follower);
             threads.add(thread);
             thread.start();
@@ -65,6 +75,7 @@ public class ChainFollowers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         followers.forEach(ChainFollower::stop);
+        watchers.forEach(HeadWatcher::close);
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -74,6 +85,9 @@ public class ChainFollowers implements SmartLifecycle {
             }
         }
         rpcs.values().forEach(ChainRpc::close);
+        followers.clear();
+        watchers.clear();
+        threads.clear();
         running = false;
     }
 

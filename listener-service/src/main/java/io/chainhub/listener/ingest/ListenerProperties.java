@@ -32,15 +32,19 @@ public record ListenerProperties(List<Chain> chains, Duration pollInterval, Inte
      * One chain.
      *
      * @param startBlock "latest" (the head at first start) or a block number; only used without a checkpoint
+     * @param scope      ALL transfers, or only those touching watched addresses or tokens ({@code /api/watches})
      */
     public record Chain(long chainId, String name, List<String> rpcUrls, List<String> wsUrls, Integer confirmations,
-                        String startBlock, String nativeSymbol) {
+                        String startBlock, String nativeSymbol, Scope scope) {
+
+        public enum Scope { ALL, WATCHED }
 
         public Chain {
             wsUrls = wsUrls == null ? List.of() : wsUrls;
             confirmations = confirmations == null ? 12 : confirmations;
             startBlock = startBlock == null ? "latest" : startBlock;
             nativeSymbol = nativeSymbol == null ? "ETH" : nativeSymbol;
+            scope = scope == null ? Scope.ALL : scope;
             if (rpcUrls == null || rpcUrls.isEmpty()) {
                 throw new IllegalArgumentException("chain " + chainId + " needs at least one rpc-url");
             }
