@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.chainhub.listener.rpc.ChainRpc;
 import io.micrometer.core.instrument.Gauge;
@@ -23,6 +24,7 @@ public class ChainFollowers implements SmartLifecycle {
     private final WatchedTransfers watched;
     private final Map<Long, ChainStatus> statuses = new LinkedHashMap<>();
     private final Map<Long, ChainRpc> rpcs = new LinkedHashMap<>();
+    private final Map<Long, ChainRuntime> runtimes = new LinkedHashMap<>();
     private final List<ChainFollower> followers = new ArrayList<>();
     private final List<HeadWatcher> watchers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -53,7 +55,11 @@ public class ChainFollowers implements SmartLifecycle {
                     properties.maxBlocksPerStep(), properties.pollInterval());
             TransferFilter filter = chain.scope() == ListenerProperties.Chain.Scope.ALL
                     ? TransferFilter.ALL : watched.filterFor(chain.chainId());
-            ChainFollower follower = new ChainFollower(settings, new BlockSource(rpc), new ContractMetadata(rpc), filter,
+            BlockSource blocks = new BlockSource(rpc);
+            ContractMetadata metadata = new ContractMetadata(rpc);
+            runtimes.put(chain.chainId(), new ChainRuntime(chain, blocks,
+                    new TransferDecoder(chain.chainId(), chain.nativeSymbol(), metadata), filter, followerId));
+            ChainFollower follower = new ChainFollower(settings, blocks, metadata, filter,
                     published, checkpoints, () -> new ChainPublisher(producerProps, followerId,
                     properties.transfersTopic(), properties.blocksTopic()), status, meters, heads);
             String tag = Long.toString(chain.chainId());
@@ -98,6 +104,14 @@ public class ChainFollowers implements SmartLifecycle {
 
     public Map<Long, ChainStatus> statuses() {
         return statuses;
+    }
+
+    public Optional<ChainRuntime> runtime(long chainId) {
+        return Optional.ofNullable(runtimes.get(chainId));
+    }
+
+    public Map<String, Object> producerProperties() {
+        return kafka.buildProducerProperties();
     }
 
     public Map<Long, ChainRpc> rpcs() {

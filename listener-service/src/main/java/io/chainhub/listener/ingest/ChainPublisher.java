@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.chainhub.events.block.BlockEvent;
-import io.chainhub.events.kafka.CloudEvent;
-import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
@@ -23,8 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * transaction before reading the checkpoint back.
  */
 public final class ChainPublisher implements AutoCloseable {
-
-    static final String DEEP_REORG_HEADER = "chainhub_deep_reorg";
 
     private final KafkaProducer<String, byte[]> producer;
     private final String followerId;
@@ -55,23 +51,11 @@ public final class ChainPublisher implements AutoCloseable {
         producer.beginTransaction();
         try {
             Instant now = Instant.now();
-            String source = "/chainhub/listener/" + publication.checkpoint().chainId();
             for (TransferEvent transfer : publication.transfers()) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(transferTopic, transfer.kafkaKey(),
-                        EventJson.mapper().writeValueAsBytes(transfer));
-                CloudEventHeaders.write(record.headers(), new CloudEvent(transfer.cloudEventId(), source,
-                        transfer.status().cloudEventType(), now, transfer.eventId()));
-                if (publication.deepReorg()) {
-                    record.headers().add(DEEP_REORG_HEADER, "true".getBytes());
-                }
-                producer.send(record);
+                producer.send(EventRecords.transfer(transferTopic, transfer, now, publication.deepReorg()));
             }
             for (BlockEvent block : publication.blocks()) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(blockTopic, block.kafkaKey(),
-                        EventJson.mapper().writeValueAsBytes(block));
-                CloudEventHeaders.write(record.headers(), new CloudEvent(block.cloudEventId(), source,
-                        block.status().cloudEventType(), now, block.chainId() + ":" + block.blockNumber()));
-                producer.send(record);
+                producer.send(EventRecords.block(blockTopic, block, now));
             }
             producer.send(new ProducerRecord<>(Topics.LISTENER_CHECKPOINTS, followerId,
                     EventJson.mapper().writeValueAsBytes(publication.checkpoint())));

@@ -57,7 +57,7 @@ class WatchController {
     ResponseEntity<Watch> create(@Valid @RequestBody WatchRequest request) {
         ChainStatus status = followers.statuses().get(request.chainId());
         if (status == null) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
                     "chain " + request.chainId() + " is not followed by this listener");
         }
         String address = Addresses.normalize(request.address());

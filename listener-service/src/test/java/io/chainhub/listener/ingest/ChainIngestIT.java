@@ -142,7 +142,7 @@ class ChainIngestIT {
             chain.reorg(3);
 
             ConsumerRecord<String, String> reverted = transfers.awaitRecord(ofTx(tx).and(status(TransferStatus.REVERTED)), WAIT);
-            assertThat(reverted.headers().lastHeader(ChainPublisher.DEEP_REORG_HEADER).value())
+            assertThat(reverted.headers().lastHeader(EventRecords.DEEP_REORG_HEADER).value())
                     .isEqualTo("true".getBytes(StandardCharsets.UTF_8));
         }
     }
