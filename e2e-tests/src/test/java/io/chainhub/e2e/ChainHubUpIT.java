@@ -1,0 +1,108 @@
+package io.chainhub.e2e;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import io.chainhub.devchain.DemoContracts;
+import io.chainhub.devchain.DevChain;
+import io.chainhub.devchain.TxResult;
+import io.chainhub.events.kafka.EventJson;
+import io.chainhub.events.topics.Topics;
+import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferStatus;
+import io.chainhub.testsupport.KafkaTestConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole suite started by {@code ./chainhub up} (real Kafka, PostgreSQL, anvil, mail and the five
+ * service processes), checked from the outside as a user would, then stopped by {@code ./chainhub down}.
+ */
+class ChainHubUpIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final LocalStack stack = LocalStack.forThisBuild();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void up() {
+        String output = stack.run(Duration.ofMinutes(8), "up");
+        assertThat(output).contains("ChainHub is up");
+    }
+
+    @AfterAll
+    static void down() {
+        stack.run(Duration.ofMinutes(3), "down");
+        Awaitility.await("no process of the stack left").atMost(Duration.ofSeconds(30))
+                .until(() -> stack.leftovers().isEmpty());
+    }
+
+    @Test
+    void shouldPublishObservedThenConfirmedWhenTransferIsMadeOnAnvil() {
+        try (DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545));
+             KafkaTestConsumer transfers = KafkaTestConsumer.subscribe("localhost:" + stack.port(9092), Topics.TOKEN_TRANSFERS)) {
+            DemoContracts demo = chain.deployDemoContracts(DevChain.account(0));
+            TxResult tx = chain.transferErc20(DevChain.account(0), demo.token(), DevChain.account(1).getAddress(),
+                    BigInteger.valueOf(1_000_000));
+            chain.mine(2);
+
+            List<ConsumerRecord<String, String>> records =
+                    transfers.awaitRecords(record -> record.key().equals("31337:" + tx.txHash()), 2, WAIT);
+
+            assertThat(records).extracting(record -> EventJson.mapper().readValue(record.value(), TransferEvent.class).status())
+                    .containsExactly(TransferStatus.OBSERVED, TransferStatus.CONFIRMED);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8081, 8082, 8083, 8084, 8085})
+    void shouldAnswer401ProblemWithoutTokenAnd200WithOne(int usualPort) throws Exception {
+        String base = "http://localhost:" + stack.port(usualPort);
+        HttpResponse<String> health = get(base + "/actuator/health/readiness", null);
+        String api = apiOf(usualPort);
+
+        HttpResponse<String> anonymous = get(base + api, null);
+        HttpResponse<String> viewer = get(base + api, stack.run(Duration.ofMinutes(1), "token", "viewer"));
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(viewer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldSayAlreadyRunningAndChangeNothingWhenUpTwice() {
+        assertThat(stack.run(Duration.ofMinutes(1), "up")).contains("already running");
+        assertThat(stack.run(Duration.ofMinutes(1), "status")).contains("listener-service").doesNotContain("down ");
+    }
+
+    private static String apiOf(int usualPort) {
+        return switch (usualPort) {
+            case 8081 -> "/api/chains";
+            case 8082 -> "/api/subscriptions";
+            case 8083 -> "/api/alerts";
+            case 8084 -> "/api/stats/summary";
+            default -> "/api/accounts";
+        };
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
