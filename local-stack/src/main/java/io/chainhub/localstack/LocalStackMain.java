@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import io.chainhub.devchain.Anvil;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.localstack.auth.JwtKeys;
+import io.chainhub.localstack.kafka.CatalogTopics;
 import io.chainhub.localstack.kafka.KafkaBroker;
 import io.chainhub.localstack.mail.MailSink;
 import io.chainhub.localstack.postgres.Postgres;
@@ -73,7 +74,8 @@ public final class LocalStackMain {
                 positional.add(args[i]);
             }
         }
-        Path home = Path.of(options.getOrDefault("home", ".chainhub")).toAbsolutePath();
+        String defaultHome = System.getenv().getOrDefault("CHAINHUB_HOME", ".chainhub");
+        Path home = Path.of(options.getOrDefault("home", defaultHome)).toAbsolutePath();
         try {
             switch (positional.isEmpty() ? "" : positional.getFirst()) {
                 case "infra" -> new LocalStackMain(home, Integer.parseInt(options.getOrDefault("port-offset", "0"))).runInfra();
@@ -83,7 +85,14 @@ public final class LocalStackMain {
                     }
                     System.out.println(JwtKeys.loadOrCreate(home.resolve("keys")).mintForDemoUser(positional.get(1)));
                 }
-                default -> throw new UsageException("usage: LocalStackMain infra [--port-offset N]|token USER --home DIR");
+                case "keys" -> System.out.println("JWT public key " + JwtKeys.loadOrCreate(home.resolve("keys")).publicKeyFile());
+                case "topics" -> {
+                    String bootstrap = options.getOrDefault("bootstrap", "localhost:" + KAFKA_PORT);
+                    CatalogTopics.create(bootstrap, Topics.all(), (short) 1, Duration.ofMinutes(2));
+                    System.out.println("created " + Topics.all().size() + " catalog topics on " + bootstrap);
+                }
+                default -> throw new UsageException(
+                        "usage: LocalStackMain infra [--port-offset N] | token USER | keys | topics [--bootstrap HOST:PORT]  [--home DIR]");
             }
         } catch (UsageException | Ports.PortInUseException | IllegalArgumentException e) {
             System.err.println(e.getMessage());

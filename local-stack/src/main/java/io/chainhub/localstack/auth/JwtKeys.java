@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -143,6 +144,9 @@ public final class JwtKeys {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             writeAtomically(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            // temp files are created owner-only; the public key must be readable by services running as
+            // another user (the compose services read it from a shared volume)
+            Files.setPosixFilePermissions(publicFile, PosixFilePermissions.fromString("rw-r--r--"));
             writeAtomically(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         }
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +20,6 @@ import io.chainhub.localstack.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.InvalidReplicationFactorException;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker + controller, one node), running in a
@@ -160,34 +156,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
     public void createTopics(Collection<TopicSpec> topics) {
-        List<NewTopic> newTopics = topics.stream()
-                .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.configs()))
-                .toList();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            List<Throwable> failures = new ArrayList<>();
-            admin().createTopics(newTopics).values().forEach((name, future) -> {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        failures.add(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failures.add(e);
-                }
-            });
-            if (failures.isEmpty()) {
-                return;
-            }
-            // Right after the first start the broker may not be registered with the controller yet.
-            boolean transientFailure = failures.stream().allMatch(InvalidReplicationFactorException.class::isInstance);
-            if (!transientFailure || System.nanoTime() > deadline) {
-                throw new IllegalStateException("creating topics failed: " + failures.getFirst(), failures.getFirst());
-            }
-            pause(100);
-        }
+        CatalogTopics.create(admin(), topics, (short) 1, START_TIMEOUT);
     }
 
     private void awaitReady() {
