@@ -107,26 +107,27 @@ public final class ChainFollower implements Runnable {
     boolean step() {
         long head = source.head();
         status.head(head);
-        if (checkpoint.nextBlock() > head && headReplaced(head)) {
-            revertToFork();
-            return true;
+        if (checkpoint.nextBlock() > head) {
+            if (headReplaced(head)) {
+                revertToFork();
+                return true;
+            }
+            return false;
         }
         List<TransferEvent> transfers = new ArrayList<>();
         List<BlockEvent> blocks = new ArrayList<>();
         Checkpoint next = checkpoint;
-        while (next.nextBlock() <= head) {
-            ChainBlock block = source.block(next.nextBlock());
+        long last = Math.min(head, checkpoint.lastBlock() + settings.maxBlocksPerStep());
+        // catching up: all blocks of the step in one batched round trip; live: usually just one block
+        for (ChainBlock block : source.blocks(checkpoint.nextBlock(), last)) {
             if (!next.isExtendedBy(block.ref())) {
-                if (blocks.isEmpty()) {
+                if (next == checkpoint) {
                     revertToFork();
                     return true;
                 }
                 break; // publish what builds on the old head first, then handle the reorg next step
             }
             next = observe(block, next, transfers, blocks);
-            if (next.lastBlock() - checkpoint.lastBlock() >= settings.maxBlocksPerStep()) {
-                break;
-            }
         }
         if (next == checkpoint) {
             return false;
