@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.chainhub.devchain.DemoContracts;
 import io.chainhub.devchain.DevChain;
@@ -64,6 +66,17 @@ class ChainHubUpIT {
             assertThat(records).extracting(record -> EventJson.mapper().readValue(record.value(), TransferEvent.class).status())
                     .containsExactly(TransferStatus.OBSERVED, TransferStatus.CONFIRMED);
         }
+    }
+
+    @Test
+    void shouldShowEveryDemoTransferConfirmedWhenDemoRuns() {
+        String output = stack.run(Duration.ofMinutes(3), "demo");
+
+        Matcher summary = Pattern.compile("\\[demo] (\\d+) transfers on token-transfers, (\\d+) CONFIRMED").matcher(output);
+        assertThat(summary.find()).as("demo summary in:%n%s", output).isTrue();
+        assertThat(Integer.parseInt(summary.group(1))).isGreaterThanOrEqualTo(12);
+        assertThat(summary.group(2)).isEqualTo(summary.group(1));
+        assertThat(output).contains("OBSERVED  ERC1155").contains("CONFIRMED NATIVE").contains("\"chainId\":31337");
     }
 
     @ParameterizedTest

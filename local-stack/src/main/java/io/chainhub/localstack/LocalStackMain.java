@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import io.chainhub.devchain.Anvil;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.localstack.auth.JwtKeys;
+import io.chainhub.localstack.demo.DemoRun;
 import io.chainhub.localstack.kafka.CatalogTopics;
 import io.chainhub.localstack.kafka.KafkaBroker;
 import io.chainhub.localstack.mail.MailSink;
@@ -85,6 +86,8 @@ public final class LocalStackMain {
                     }
                     System.out.println(JwtKeys.loadOrCreate(home.resolve("keys")).mintForDemoUser(positional.get(1)));
                 }
+                case "demo" -> new DemoRun(Integer.parseInt(options.getOrDefault("port-offset", "0")),
+                        JwtKeys.loadOrCreate(home.resolve("keys"))).run();
                 case "keys" -> System.out.println("JWT public key " + JwtKeys.loadOrCreate(home.resolve("keys")).publicKeyFile());
                 case "topics" -> {
                     String bootstrap = options.getOrDefault("bootstrap", "localhost:" + KAFKA_PORT);
@@ -92,7 +95,7 @@ public final class LocalStackMain {
                     System.out.println("created " + Topics.all().size() + " catalog topics on " + bootstrap);
                 }
                 default -> throw new UsageException(
-                        "usage: LocalStackMain infra [--port-offset N] | token USER | keys | topics [--bootstrap HOST:PORT]  [--home DIR]");
+                        "usage: LocalStackMain infra|demo [--port-offset N] | token USER | keys | topics [--bootstrap HOST:PORT]  [--home DIR]");
             }
         } catch (UsageException | Ports.PortInUseException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
