@@ -15,15 +15,20 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     static final String SOURCE_NAME = "chainhubPlatformDefaults";
 
-    static final Map<String, Object> DEFAULTS = Map.of(
-            "management.endpoints.web.exposure.include", "health,info,prometheus",
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             // /actuator/health/liveness and /readiness, also outside Kubernetes: the local stack waits on them.
-            "management.endpoint.health.probes.enabled", "true",
-            "management.endpoint.health.show-details", "when-authorized",
-            "management.metrics.tags.application", "${spring.application.name:chainhub}",
-            "spring.mvc.problemdetails.enabled", "true",
-            "server.error.include-stacktrace", "never",
-            "server.error.include-message", "never");
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-details", "when-authorized"),
+            Map.entry("management.metrics.tags.application", "${spring.application.name:chainhub}"),
+            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            Map.entry("server.error.include-stacktrace", "never"),
+            Map.entry("server.error.include-message", "never"),
+            // every Kafka client logs its whole configuration at INFO: noise that buries what matters
+            Map.entry("logging.level.org.apache.kafka.clients.consumer.ConsumerConfig", "WARN"),
+            Map.entry("logging.level.org.apache.kafka.clients.producer.ProducerConfig", "WARN"),
+            Map.entry("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN"),
+            Map.entry("logging.level.org.apache.kafka.streams.StreamsConfig", "WARN"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
