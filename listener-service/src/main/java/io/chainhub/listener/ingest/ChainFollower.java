@@ -2,7 +2,10 @@ package io.chainhub.listener.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.chainhub.events.block.BlockEvent;
@@ -22,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ChainFollower implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ChainFollower.class);
+    private static final int TARGET_EVENTS_PER_STEP = 5_000;
 
     private final FollowerSettings settings;
     private final BlockSource source;
@@ -34,6 +38,10 @@ public final class ChainFollower implements Runnable {
     private final ChainStatus status;
     private final MeterRegistry meters;
     private final HeadSignal heads;
+    /** Recently published blocks by hash: CONFIRMED/REVERTED without reading them back (the table is for restarts). */
+    private final Map<String, PublishedBlock> recent;
+    private int blocksPerStep;
+    private long steps;
     private volatile boolean running = true;
     private ChainPublisher publisher;
     private Checkpoint checkpoint;
@@ -53,6 +61,14 @@ public final class ChainFollower implements Runnable {
         this.status = status;
         this.meters = meters;
         this.heads = heads;
+        this.blocksPerStep = settings.maxBlocksPerStep();
+        int capacity = settings.reorgWindow() + settings.maxBlocksPerStep();
+        this.recent = new LinkedHashMap<>(capacity, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PublishedBlock> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     @Override
@@ -116,8 +132,9 @@ public final class ChainFollower implements Runnable {
         }
         List<TransferEvent> transfers = new ArrayList<>();
         List<BlockEvent> blocks = new ArrayList<>();
+        List<PublishedBlock> observedBlocks = new ArrayList<>();
         Checkpoint next = checkpoint;
-        long last = Math.min(head, checkpoint.lastBlock() + settings.maxBlocksPerStep());
+        long last = Math.min(head, checkpoint.lastBlock() + blocksPerStep);
         // catching up: all blocks of the step in one batched round trip; live: usually just one block
         for (ChainBlock block : source.blocks(checkpoint.nextBlock(), last)) {
             if (!next.isExtendedBy(block.ref())) {
@@ -127,13 +144,17 @@ public final class ChainFollower implements Runnable {
                 }
                 break; // publish what builds on the old head first, then handle the reorg next step
             }
-            next = observe(block, next, transfers, blocks);
+            next = observe(block, next, transfers, blocks, observedBlocks);
         }
         if (next == checkpoint) {
             return false;
         }
+        published.saveAll(observedBlocks);
         commit(new Publication(transfers, blocks, next, false));
-        published.pruneBelow(settings.chainId(), next.lastBlock() - settings.reorgWindow());
+        if (++steps % 32 == 0) {
+            published.pruneBelow(settings.chainId(), next.lastBlock() - settings.reorgWindow());
+        }
+        adaptStepSize(observedBlocks, transfers.size());
         return true;
     }
 
@@ -148,10 +169,25 @@ public final class ChainFollower implements Runnable {
                 .orElse(false);
     }
 
-    private Checkpoint observe(ChainBlock block, Checkpoint current, List<TransferEvent> transfers, List<BlockEvent> blocks) {
+    /**
+     * Dense blocks (thousands of transfers) make a step heavy in memory and in transaction size: aim at about
+     * {@value #TARGET_EVENTS_PER_STEP} events per step, within 1..max-blocks-per-step blocks.
+     */
+    private void adaptStepSize(List<PublishedBlock> observedBlocks, int events) {
+        if (observedBlocks.isEmpty()) {
+            return;
+        }
+        int perBlock = Math.max(1, events / observedBlocks.size());
+        blocksPerStep = Math.clamp(TARGET_EVENTS_PER_STEP / perBlock, 1, settings.maxBlocksPerStep());
+    }
+
+    private Checkpoint observe(ChainBlock block, Checkpoint current, List<TransferEvent> transfers, List<BlockEvent> blocks,
+                               List<PublishedBlock> observedBlocks) {
         List<TransferEvent> observed = decoder.decode(block).stream().filter(filter::accepts).toList();
         BlockEvent summary = summarizer.summarize(block);
-        published.save(new PublishedBlock(summary, observed));
+        PublishedBlock publishedBlock = new PublishedBlock(summary, observed);
+        recent.put(block.hash(), publishedBlock);
+        observedBlocks.add(publishedBlock);
         transfers.addAll(observed);
         blocks.add(summary);
         Checkpoint advanced = current.append(block.ref(), settings.reorgWindow());
@@ -160,7 +196,7 @@ public final class ChainFollower implements Runnable {
     }
 
     private void confirm(BlockRef buried, List<TransferEvent> transfers, List<BlockEvent> blocks) {
-        PublishedBlock block = published.find(settings.chainId(), buried.hash())
+        PublishedBlock block = find(buried.hash())
                 .orElseThrow(() -> new IllegalStateException("no published events for block " + buried));
         long depth = settings.confirmations();
         block.transfers().forEach(t -> transfers.add(t.withStatus(TransferStatus.CONFIRMED, depth)));
@@ -181,7 +217,7 @@ public final class ChainFollower implements Runnable {
         boolean deep = false;
         for (BlockRef removed : checkpoint.above(fork)) {
             deep |= checkpoint.lastBlock() - removed.number() >= settings.confirmations();
-            published.find(settings.chainId(), removed.hash()).ifPresent(block -> {
+            find(removed.hash()).ifPresent(block -> {
                 block.transfers().forEach(t -> transfers.add(t.withStatus(TransferStatus.REVERTED, 0)));
                 blocks.add(withStatus(block.block(), BlockStatus.REVERTED));
             });
@@ -192,6 +228,11 @@ public final class ChainFollower implements Runnable {
         commit(new Publication(transfers, blocks, checkpoint.rewindTo(fork), deep));
         status.reorg();
         meters.summary("chainhub.listener.reorg.depth", "chain", Long.toString(settings.chainId())).record(depth);
+    }
+
+    private Optional<PublishedBlock> find(String blockHash) {
+        PublishedBlock cached = recent.get(blockHash);
+        return cached != null ? Optional.of(cached) : published.find(settings.chainId(), blockHash);
     }
 
     private void commit(Publication publication) {

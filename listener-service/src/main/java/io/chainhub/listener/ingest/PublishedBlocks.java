@@ -25,16 +25,20 @@ public class PublishedBlocks {
         this.jdbc = jdbc;
     }
 
-    public void save(PublishedBlock published) {
-        BlockEvent block = published.block();
-        jdbc.update("""
+    /** One JDBC batch for all blocks of a follower step. */
+    public void saveAll(List<PublishedBlock> blocks) {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 INSERT INTO published_block (chain_id, block_hash, block_number, block_event, transfers)
                 VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
                 ON CONFLICT (chain_id, block_hash) DO UPDATE
                    SET block_event = EXCLUDED.block_event, transfers = EXCLUDED.transfers""",
-                block.chainId(), block.blockHash(), block.blockNumber(),
-                EventJson.mapper().writeValueAsString(block),
-                EventJson.mapper().writeValueAsString(published.transfers()));
+                blocks.stream().map(published -> new Object[] {
+                        published.block().chainId(), published.block().blockHash(), published.block().blockNumber(),
+                        EventJson.mapper().writeValueAsString(published.block()),
+                        EventJson.mapper().writeValueAsString(published.transfers())}).toList());
     }
 
     public Optional<PublishedBlock> find(long chainId, String blockHash) {
