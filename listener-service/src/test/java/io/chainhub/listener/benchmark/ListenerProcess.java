@@ -41,7 +41,7 @@ final class ListenerProcess implements AutoCloseable {
         TestInfrastructure infra = TestInfrastructure.get();
         int port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "SERVER_PORT", Integer.toString(port),
