@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.chainhub.devchain.CompiledContract;
 import io.chainhub.devchain.DevChain;
 import io.chainhub.events.topics.Topics;
+import io.chainhub.listener.ListenerProcess;
 import io.chainhub.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.chainhub.listener.benchmark;
+package io.chainhub.listener;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,8 +17,11 @@ import io.chainhub.localstack.Ports;
 import io.chainhub.localstack.postgres.Postgres;
 import io.chainhub.testsupport.TestInfrastructure;
 
-/** The listener jar as its own process (as in the local stack), so its RSS is its own. */
-final class ListenerProcess implements AutoCloseable {
+/**
+ * The listener jar as its own process (as in the local stack): its RSS is its own and it can be killed
+ * with SIGKILL. {@code database} and {@code transactionIdPrefix} identify one deployment across restarts.
+ */
+public final class ListenerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -31,13 +34,18 @@ final class ListenerProcess implements AutoCloseable {
     }
 
     /** When the chain follower started working (its "resuming after block" log line), in epoch millis. */
-    long followerStartedAt() throws IOException {
+    public long followerStartedAt() throws IOException {
         return Files.readAllLines(log).stream().filter(line -> line.contains("resuming after block")).findFirst()
                 .map(line -> OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant().toEpochMilli())
                 .orElseThrow(() -> new IllegalStateException("follower start not logged in " + log));
     }
 
-    static ListenerProcess start(Path jar, long startBlock, Path log) throws IOException {
+    public static ListenerProcess start(Path jar, long startBlock, Path log) throws IOException {
+        return start(jar, startBlock, log, TestInfrastructure.get().createDatabase(), "bench-" + System.nanoTime() + "-", 50);
+    }
+
+    public static ListenerProcess start(Path jar, long startBlock, Path log, String database, String transactionIdPrefix,
+                                        int maxBlocksPerStep) throws IOException {
         TestInfrastructure infra = TestInfrastructure.get();
         int port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -46,18 +54,19 @@ final class ListenerProcess implements AutoCloseable {
         builder.environment().putAll(Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "SPRING_KAFKA_BOOTSTRAPSERVERS", infra.kafkaBootstrapServers(),
-                "SPRING_DATASOURCE_URL", infra.createDatabase(),
+                "SPRING_DATASOURCE_URL", database,
                 "SPRING_DATASOURCE_USERNAME", Postgres.USER,
                 "SPRING_DATASOURCE_PASSWORD", Postgres.PASSWORD,
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", infra.tokens().publicKeyLocation(),
                 "CHAINHUB_CHAIN_RPCURL", infra.anvil().httpUrl(),
                 "CHAINHUB_CHAIN_WSURL", infra.anvil().wsUrl(),
                 "CHAINHUB_CHAIN_STARTBLOCK", Long.toString(startBlock),
-                "SPRING_KAFKA_PRODUCER_TRANSACTIONIDPREFIX", "bench-" + System.nanoTime() + "-"));
+                "SPRING_KAFKA_PRODUCER_TRANSACTIONIDPREFIX", transactionIdPrefix));
+        builder.environment().put("CHAINHUB_LISTENER_MAXBLOCKSPERSTEP", Integer.toString(maxBlocksPerStep));
         return new ListenerProcess(builder.start(), port, log);
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         try (HttpClient http = HttpClient.newHttpClient()) {
             while (Instant.now().isBefore(deadline)) {
@@ -81,7 +90,7 @@ final class ListenerProcess implements AutoCloseable {
     }
 
     /** Resident set size in MB, from /proc. */
-    long rssMegabytes() {
+    public long rssMegabytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -92,6 +101,11 @@ final class ListenerProcess implements AutoCloseable {
             return -1;
         }
         return -1;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no transaction abort. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override
