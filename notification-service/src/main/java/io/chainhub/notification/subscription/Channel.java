@@ -1,6 +1,0 @@
-package io.chainhub.notification.subscription;
-
-/** How a subscriber is notified. */
-enum Channel {
-    WEBHOOK, EMAIL
-}

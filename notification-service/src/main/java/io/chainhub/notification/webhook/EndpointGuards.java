@@ -1,0 +1,65 @@
+package io.chainhub.notification.webhook;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.chainhub.notification.config.NotificationProperties;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One circuit breaker, rate limiter and bulkhead per endpoint (resilience4j), none of them waiting:
+ * a delivery that cannot get a permit is put back for later instead of holding a thread, so a slow or
+ * dead endpoint only ever slows itself.
+ */
+@Component
+class EndpointGuards {
+
+    record Guards(CircuitBreaker circuitBreaker, RateLimiter rateLimiter, Bulkhead bulkhead) {
+    }
+
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final RateLimiterRegistry rateLimiters;
+    private final BulkheadRegistry bulkheads;
+    private final Duration circuitOpenFor;
+
+    EndpointGuards(NotificationProperties properties) {
+        NotificationProperties.Webhook webhook = properties.webhook();
+        this.circuitOpenFor = webhook.circuitOpenFor();
+        this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(80)
+                .waitDurationInOpenState(webhook.circuitOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(webhook.ratePerSecond())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ZERO)
+                .build());
+        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(webhook.maxConcurrentPerEndpoint())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+    }
+
+    Guards of(UUID endpoint) {
+        String name = endpoint.toString();
+        return new Guards(circuitBreakers.circuitBreaker(name), rateLimiters.rateLimiter(name), bulkheads.bulkhead(name));
+    }
+
+    Duration circuitOpenFor() {
+        return circuitOpenFor;
+    }
+}

@@ -1,0 +1,152 @@
+package io.chainhub.notification.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.notification.delivery.DeliveryWriter;
+import io.chainhub.notification.support.Api;
+import io.chainhub.notification.support.Events;
+import io.chainhub.notification.support.WebhookReceiver;
+import io.chainhub.testsupport.ChainHubIntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The issue's benchmark, run with {@code ./mvnw -o verify -pl notification-service -Pbenchmark}:
+ * fan-out of N matched events to 10 local endpoints end to end (Kafka → matching → PostgreSQL → signed
+ * POST), against a plain HttpClient posting the same requests in the same run; then the same with an
+ * 11th endpoint that never answers; and the latency from publication to receipt.
+ */
+@ChainHubIntegrationTest(properties = {"chainhub.notification.webhook.rate-per-second=100000",
+        // claim no more per endpoint than its bulkhead admits: the surplus would only be put back
+        "chainhub.notification.webhook.per-endpoint-batch=8"})
+class FanOutBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("benchmark.events", 10_000);
+    private static final int ENDPOINTS = 10;
+    private static final int PER_ENDPOINT_CONCURRENCY = 8; // as the dispatcher's bulkhead
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void fanOut() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Api api = new Api(port);
+            plainClient(receiver, EVENTS / 10); // warm-up of both paths (JIT, connections), not measured
+            notify(api, receiver, false, EVENTS / 10);
+            double baseline = plainClient(receiver, EVENTS);
+            Run first = notify(api, receiver, false, EVENTS);
+            Run isolated = notify(api, receiver, true, EVENTS);
+            System.out.printf("""
+
+                    ===== notification-service fan-out benchmark (%d events, %d endpoints, %d cores) =====
+                    plain HttpClient baseline : %8.0f requests/s
+                    notification-service      : %8.0f deliveries/s  ratio %.2f (target >= 0.5)
+                    with a dead 11th endpoint : %8.0f deliveries/s  %.0f%% of the first run (target >= 90%%)
+                    latency Kafka -> receiver : p50 %d ms, p99 %d ms (first run)
+                    =====================================================================
+                    %n""", EVENTS, ENDPOINTS, Runtime.getRuntime().availableProcessors(), baseline,
+                    first.perSecond, first.perSecond / baseline, isolated.perSecond, 100 * isolated.perSecond / first.perSecond,
+                    first.p50, first.p99);
+        }
+    }
+
+    record Run(double perSecond, long p50, long p99) {
+    }
+
+    private Run notify(Api api, WebhookReceiver receiver, boolean withDeadEndpoint, int events) {
+        String token = Events.randomAddress();
+        List<WebhookReceiver.Endpoint> endpoints = new ArrayList<>();
+        List<String> receivers = new ArrayList<>();
+        for (int i = 0; i < ENDPOINTS; i++) {
+            WebhookReceiver.Endpoint endpoint = receiver.endpoint();
+            String to = Events.randomAddress();
+            api.createSubscription(Map.of("name", "bench " + i, "eventTypes", List.of("transfer.observed"),
+                    "addresses", List.of(to), "webhook", Map.of("url", endpoint.url())));
+            endpoints.add(endpoint);
+            receivers.add(to);
+        }
+        if (withDeadEndpoint) {
+            WebhookReceiver.Endpoint dead = receiver.endpoint()
+                    .otherwise(new WebhookReceiver.Answer(200, Map.of(), Duration.ofMinutes(10)));
+            api.createSubscription(Map.of("name", "dead", "eventTypes", List.of("transfer.observed"),
+                    "tokens", List.of(token), "webhook", Map.of("url", dead.url())));
+        }
+        Map<String, Instant> published = new ConcurrentHashMap<>();
+        Instant start = Instant.now();
+        List<TransferEvent> batch = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            batch.add(Events.transfer(Events.randomAddress(), receivers.get(i % ENDPOINTS), token, Integer.toString(i + 1)));
+            if (batch.size() == 500 || i == events - 1) {
+                Instant now = Instant.now();
+                batch.forEach(t -> published.put(t.eventId(), now));
+                Events.get().publish(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> endpoints.stream().mapToInt(e -> e.received().size()).sum() >= events);
+        List<WebhookReceiver.Received> all = endpoints.stream().flatMap(e -> e.received().stream()).toList();
+        Instant last = all.stream().map(WebhookReceiver.Received::at).max(Instant::compareTo).orElseThrow();
+        double perSecond = events / (Duration.between(start, last).toMillis() / 1000.0);
+        List<Long> latencies = new ArrayList<>();
+        for (WebhookReceiver.Received r : all) {
+            String eventId = io.chainhub.events.kafka.EventJson.mapper().readTree(r.body()).path("data").path("eventId").asString();
+            latencies.add(Duration.between(published.get(eventId), r.at()).toMillis());
+        }
+        Collections.sort(latencies);
+        return new Run(perSecond, latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
+    }
+
+    /** The same number of signed-size POSTs straight from a JDK HttpClient, same per-endpoint concurrency. */
+    private double plainClient(WebhookReceiver receiver, int events) throws Exception {
+        List<WebhookReceiver.Endpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < ENDPOINTS; i++) {
+            endpoints.add(receiver.endpoint());
+        }
+        String body = "{\"type\":\"transfer.observed\",\"timestamp\":\"" + Instant.now() + "\",\"data\":"
+                + io.chainhub.events.kafka.EventJson.mapper().writeValueAsString(Events.transfer(Events.randomAddress(),
+                Events.randomAddress(), Events.randomAddress(), "1")) + "}";
+        List<Semaphore> permits = endpoints.stream().map(e -> new Semaphore(PER_ENDPOINT_CONCURRENCY)).toList();
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Instant start = Instant.now();
+            for (int i = 0; i < events; i++) {
+                int e = i % ENDPOINTS;
+                String id = DeliveryWriter.webhookId("bench-" + i, java.util.UUID.randomUUID());
+                pool.execute(() -> {
+                    try {
+                        permits.get(e).acquire();
+                        http.send(HttpRequest.newBuilder(URI.create(endpoints.get(e).url()))
+                                .header("content-type", "application/json").header("webhook-id", id)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    } catch (Exception ex) {
+                        throw new IllegalStateException(ex);
+                    } finally {
+                        permits.get(e).release();
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            return events / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+}
