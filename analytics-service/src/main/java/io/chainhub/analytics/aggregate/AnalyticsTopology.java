@@ -1,0 +1,140 @@
+package io.chainhub.analytics.aggregate;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.chainhub.analytics.AnalyticsProperties;
+import io.chainhub.analytics.WindowSpec;
+import io.chainhub.events.topics.Topics;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+import static io.chainhub.analytics.aggregate.AnalyticsSerdes.KEY;
+
+/**
+ * The aggregation topology.
+ *
+ * <pre>
+ * token-transfers ─ ledger (dedup on ce_id, status → ±deltas) ─┬─ re-key chain|token, chain|token|S|from,
+ *                                                             │  chain|token|R|to; repartition by chain|token
+ *                                                             │   ├─ token-1m/1h/1d   (count, volume, largest)
+ *                                                             │   └─ party-1m/1h/1d   (per sender / receiver)
+ *                                                             ├─ progress per chain ─┐
+ *                                                             └─ large → live feed   │
+ * chain-blocks ──── ledger (dedup, status → ±deltas) ─┬─ chain-1m/1h/1d (blocks)     │
+ *                                                     └─ progress per chain ─────────┴─ chain-progress
+ * </pre>
+ */
+public final class AnalyticsTopology {
+
+    public static final String PROGRESS_STORE = "chain-progress";
+    public static final String BY_TOKEN = "by-token";
+
+    private AnalyticsTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, AnalyticsProperties properties,
+            Consumer<TransferDelta> largeTransfers) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TransferLedgerProcessor.STORE), KEY, AnalyticsSerdes.TRANSFER_LEDGER));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BlockLedgerProcessor.STORE), KEY, AnalyticsSerdes.BLOCK_LEDGER));
+
+        KStream<String, TransferDelta> deltas = builder
+                .stream(Topics.TOKEN_TRANSFERS, Consumed.with(KEY, AnalyticsSerdes.TRANSFER)
+                        .withTimestampExtractor(new BlockTimeExtractor()))
+                .processValues(() -> new TransferLedgerProcessor(properties.ledgerRetention()),
+                        TransferLedgerProcessor.STORE);
+
+        KStream<String, TransferDelta> byToken = deltas
+                .flatMap((key, delta) -> List.of(
+                        KeyValue.pair(AggregateKeys.token(delta.chainId(), delta.token()), delta),
+                        KeyValue.pair(AggregateKeys.sender(delta.chainId(), delta.token(), delta.from()), delta),
+                        KeyValue.pair(AggregateKeys.receiver(delta.chainId(), delta.token(), delta.to()), delta)))
+                .repartition(Repartitioned.<String, TransferDelta>as(BY_TOKEN)
+                        .withKeySerde(KEY).withValueSerde(AnalyticsSerdes.TRANSFER_DELTA)
+                        .withStreamPartitioner(AggregateKeys.byToken()));
+        KGroupedStream<String, TransferDelta> tokens = byToken.filter((key, delta) -> isTokenKey(key))
+                .groupByKey(Grouped.with(KEY, AnalyticsSerdes.TRANSFER_DELTA));
+        KGroupedStream<String, TransferDelta> parties = byToken.filter((key, delta) -> !isTokenKey(key))
+                .groupByKey(Grouped.with(KEY, AnalyticsSerdes.TRANSFER_DELTA));
+
+        KStream<String, BlockDelta> blockDeltas = builder
+                .stream(Topics.CHAIN_BLOCKS, Consumed.with(KEY, AnalyticsSerdes.BLOCK)
+                        .withTimestampExtractor(new BlockTimeExtractor()))
+                .processValues(() -> new BlockLedgerProcessor(properties.ledgerRetention()),
+                        BlockLedgerProcessor.STORE);
+        KGroupedStream<String, BlockDelta> chains = blockDeltas.groupByKey(Grouped.with(KEY, AnalyticsSerdes.BLOCK_DELTA));
+
+        for (WindowSpec spec : WindowSpec.values()) {
+            TimeWindows windows = TimeWindows.ofSizeAndGrace(spec.size(), properties.grace());
+            boolean keepLargest = spec == WindowSpec.HOUR;
+            tokens.windowedBy(windows).aggregate(() -> TokenWindow.EMPTY,
+                    (key, delta, window) -> window.apply(delta, keepLargest),
+                    Materialized.<String, TokenWindow, WindowStore<Bytes, byte[]>>as(spec.tokenStore())
+                            .withKeySerde(KEY).withValueSerde(AnalyticsSerdes.TOKEN_WINDOW)
+                            .withRetention(properties.retention(spec)));
+            parties.windowedBy(windows).aggregate(() -> PartyWindow.EMPTY, (key, delta, window) -> window.apply(delta),
+                    partyStore(spec, properties).withKeySerde(KEY).withValueSerde(AnalyticsSerdes.PARTY_WINDOW)
+                            .withRetention(properties.retention(spec)));
+            chains.windowedBy(windows).aggregate(() -> ChainWindow.EMPTY, (key, delta, window) -> window.apply(delta),
+                    Materialized.<String, ChainWindow, WindowStore<Bytes, byte[]>>as(spec.chainStore())
+                            .withKeySerde(KEY).withValueSerde(AnalyticsSerdes.CHAIN_WINDOW)
+                            .withRetention(properties.retention(spec)));
+        }
+
+        KStream<String, ChainProgress> transferProgress = deltas.process(ProgressProcessor::new);
+        KStream<String, ChainProgress> blockProgress = blockDeltas
+                .filter((key, delta) -> delta.sign() > 0)
+                .map((key, delta) -> KeyValue.pair(Long.toString(delta.chainId()), progressOf(delta.block())));
+        transferProgress.merge(blockProgress)
+                .groupByKey(Grouped.with(KEY, AnalyticsSerdes.PROGRESS))
+                .reduce(ChainProgress::merge, Materialized.<String, ChainProgress, KeyValueStore<Bytes, byte[]>>as(
+                        PROGRESS_STORE).withKeySerde(KEY).withValueSerde(AnalyticsSerdes.PROGRESS));
+
+        BigDecimal minimum = properties.largeTransferMin();
+        deltas.filter((key, delta) -> delta.sign() > 0 && isLarge(delta, minimum))
+                .foreach((key, delta) -> largeTransfers.accept(delta));
+    }
+
+    /**
+     * Party queries scan a key range (all senders of a token) within a time range. RocksDB window
+     * stores order keys first, so such a scan reads every window of the segment; the in-memory window
+     * store orders by window first and reads only the windows asked for. The price is memory for
+     * every party of the retention (restored from the changelog on restart).
+     */
+    private static Materialized<String, PartyWindow, WindowStore<Bytes, byte[]>> partyStore(WindowSpec spec,
+            AnalyticsProperties properties) {
+        if (!properties.inMemoryPartyStores()) {
+            return Materialized.as(spec.partyStore());
+        }
+        return Materialized.as(Stores.inMemoryWindowStore(spec.partyStore(), properties.retention(spec), spec.size(),
+                false));
+    }
+
+    static boolean isTokenKey(String key) {
+        return key.indexOf(AggregateKeys.SEP, key.indexOf(AggregateKeys.SEP) + 1) < 0;
+    }
+
+    private static ChainProgress progressOf(BlockSample block) {
+        boolean confirmed = block.finality() == Finality.CONFIRMED;
+        return new ChainProgress(block.blockNumber(), block.timestamp(), confirmed ? block.blockNumber() : 0,
+                confirmed ? block.timestamp() : 0);
+    }
+
+    private static boolean isLarge(TransferDelta delta, BigDecimal minimum) {
+        return delta.decimals() != null && new BigDecimal(delta.value(), delta.decimals()).compareTo(minimum) >= 0;
+    }
+}

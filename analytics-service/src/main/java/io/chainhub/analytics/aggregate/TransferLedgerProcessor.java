@@ -1,0 +1,150 @@
+package io.chainhub.analytics.aggregate;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.chainhub.events.kafka.CloudEventHeaders;
+import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferStatus;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the status changes of transfers into deltas of the aggregates, exactly once per ce_id.
+ * The input key ({@code chainId:txHash}) keeps every publication of a transfer on one task, so the
+ * ledger needs no repartition. Transitions: OBSERVED counts provisionally; CONFIRMED moves the
+ * transfer from provisional to confirmed; REVERTED of the counted block takes it back out; a
+ * publication in another block first takes out the old one (a re-inclusion after a reorg).
+ */
+class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent, TransferDelta> {
+
+    static final String STORE = "transfer-ledger";
+    private static final Logger log = LoggerFactory.getLogger(TransferLedgerProcessor.class);
+
+    private final Duration retention;
+    private FixedKeyProcessorContext<String, TransferDelta> context;
+    private KeyValueStore<String, TransferLedger> ledger;
+
+    TransferLedgerProcessor(Duration retention) {
+        this.retention = retention;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, TransferDelta> context) {
+        this.context = context;
+        this.ledger = context.getStateStore(STORE);
+        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::purge);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, TransferEvent> record) {
+        TransferEvent event = record.value();
+        if (event == null || event.eventId() == null || event.status() == null) {
+            return;
+        }
+        String ceId = CloudEventHeaders.read(record.headers()).map(ce -> ce.id()).orElse(event.cloudEventId());
+        TransferLedger current = ledger.get(event.eventId());
+        List<String> seen = current == null ? List.of() : current.seenIds();
+        if (seen.contains(ceId)) {
+            return; // redelivered: already counted
+        }
+        TransferEvent applied = current == null ? null : current.applied();
+        Finality appliedAs = current == null ? null : current.appliedAs();
+        TransferEvent target = applied;
+        Finality targetAs = appliedAs;
+        switch (event.status()) {
+            case OBSERVED -> {
+                // never downgrade a confirmed publication of the same block
+                if (!(applied != null && sameBlock(applied, event) && appliedAs == Finality.CONFIRMED)) {
+                    target = event;
+                    targetAs = Finality.PROVISIONAL;
+                }
+            }
+            case CONFIRMED -> {
+                target = event;
+                targetAs = Finality.CONFIRMED;
+            }
+            case REVERTED -> {
+                if (applied != null && sameBlock(applied, event)) {
+                    target = null;
+                    targetAs = null;
+                }
+            }
+        }
+        if (!(sameBlock(applied, target) && appliedAs == targetAs)) {
+            if (applied != null) {
+                forward(record, delta(applied, appliedAs, -1));
+            }
+            if (target != null) {
+                forward(record, delta(target, targetAs, +1));
+            }
+        }
+        List<String> nextSeen = new ArrayList<>(seen);
+        nextSeen.add(ceId);
+        if (nextSeen.size() > TransferLedger.SEEN_KEPT) {
+            nextSeen.removeFirst();
+        }
+        ledger.put(event.eventId(), new TransferLedger(nextSeen, target, targetAs, context.currentSystemTimeMs()));
+    }
+
+    private void forward(FixedKeyRecord<String, TransferEvent> record, TransferDelta delta) {
+        // the delta lands in the window of its own block, also when a re-inclusion takes out an older block
+        context.forward(record.withValue(delta).withTimestamp(delta.blockTimestamp() * 1000));
+    }
+
+    private static boolean sameBlock(TransferEvent a, TransferEvent b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.blockHash() != null && a.blockHash().equals(b.blockHash());
+    }
+
+    static TransferDelta delta(TransferEvent event, Finality finality, int sign) {
+        String token = event.token() == null || event.token().address() == null
+                ? TransferDelta.NATIVE : event.token().address().toLowerCase();
+        return new TransferDelta(event.eventId(), event.chainId(), token,
+                event.token() == null ? null : event.token().symbol(),
+                event.token() == null ? null : event.token().decimals(),
+                lower(event.from()), lower(event.to()), amount(event.value()), sign, finality, event.blockNumber(),
+                event.blockTimestamp(), event.txHash());
+    }
+
+    private static String lower(String address) {
+        return address == null ? "unknown" : address.toLowerCase();
+    }
+
+    private static BigInteger amount(String value) {
+        try {
+            return value == null ? BigInteger.ONE : new BigInteger(value.trim());
+        } catch (NumberFormatException e) {
+            return BigInteger.ZERO;
+        }
+    }
+
+    private void purge(long now) {
+        long cutoff = now - retention.toMillis();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, TransferLedger> all = ledger.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, TransferLedger> entry = all.next();
+                if (entry.value.touchedAt() < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(ledger::delete);
+        if (!expired.isEmpty()) {
+            log.info("purged {} transfer ledger entries older than {}", expired.size(), retention);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.chainhub.analytics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.chainhub.analytics.TransferPublisher;
+import io.chainhub.events.transfer.TokenRef;
+import io.chainhub.events.transfer.TokenStandard;
+import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferStatus;
+import io.chainhub.testsupport.ChainHubIntegrationTest;
+import io.chainhub.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Transfers published to the real broker (transactionally, with CloudEvents headers) show up in
+ * the query API; a REVERTED takes its transfer out of the final figures. Each test uses its own
+ * token contract address, so tests share one application context and broker.
+ */
+@ChainHubIntegrationTest
+class AnalyticsQueryIT {
+
+    private static final long CHAIN = 31337;
+    private static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+    private static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    private static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private RestClient http;
+    private TransferPublisher publisher;
+    private String token;
+    private final Instant blockTime = Instant.now().minusSeconds(5);
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestInfrastructure.get().tokens().bearer("viewer", "viewer"))
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+        publisher = new TransferPublisher(TestInfrastructure.get().kafkaBootstrapServers());
+        byte[] address = new byte[20];
+        ThreadLocalRandom.current().nextBytes(address);
+        token = "0x" + HexFormat.of().formatHex(address);
+    }
+
+    @AfterEach
+    void tearDown() {
+        publisher.close();
+    }
+
+    @Test
+    void shouldServeCountsVolumeAndUniquePartiesWhenTransfersPublished() {
+        publisher.publish(List.of(transfer(1, ALICE, BOB, "1500000000000000000"),
+                transfer(2, ALICE, CAROL, "2500000000000000000"), transfer(3, BOB, CAROL, "1000000000000000000")));
+
+        awaitBucket(bucket -> {
+            assertThat(bucket.at("/total/transfers").asLong()).isEqualTo(3);
+            assertThat(bucket.at("/provisional/volume").asString()).isEqualTo("5000000000000000000");
+            assertThat(bucket.at("/provisional/volumeDecimal").asString()).isEqualTo("5");
+            assertThat(bucket.at("/total/uniqueSenders").asLong()).isEqualTo(2);
+            assertThat(bucket.at("/total/uniqueReceivers").asLong()).isEqualTo(2);
+            assertThat(bucket.at("/confirmed/transfers").asLong()).isZero();
+            assertThat(bucket.path("isFinal").isBoolean()).isTrue();
+            assertThat(bucket.path("isFinal").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void shouldKeepOnlyConfirmedFiguresWhenOneTransferIsReverted() {
+        TransferEvent kept = transfer(1, ALICE, BOB, "1500000000000000000");
+        TransferEvent reorged = transfer(2, ALICE, CAROL, "2500000000000000000");
+        publisher.publish(List.of(kept, reorged));
+        awaitBucket(bucket -> assertThat(bucket.at("/total/transfers").asLong()).isEqualTo(2));
+
+        publisher.publish(List.of(reorged.withStatus(TransferStatus.REVERTED, 0),
+                kept.withStatus(TransferStatus.CONFIRMED, 12), kept.withStatus(TransferStatus.CONFIRMED, 12)));
+
+        awaitBucket(bucket -> {
+            assertThat(bucket.at("/confirmed/transfers").asLong()).isEqualTo(1);
+            assertThat(bucket.at("/confirmed/volume").asString()).isEqualTo("1500000000000000000");
+            assertThat(bucket.at("/provisional/transfers").asLong()).isZero();
+            assertThat(bucket.at("/total/transfers").asLong()).isEqualTo(1);
+            assertThat(bucket.at("/total/uniqueReceivers").asLong()).isEqualTo(1);
+            assertThat(bucket.at("/confirmed/uniqueReceivers").asLong()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldRankTopSendersByVolumeWhenAsked() {
+        publisher.publish(List.of(transfer(1, ALICE, BOB, "1000"), transfer(2, BOB, CAROL, "5000"),
+                transfer(3, ALICE, CAROL, "1000")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode top = json(get("/api/analytics/chains/" + CHAIN + "/tokens/" + token + "/top?window=1h&at="
+                    + blockTime));
+            assertThat(top.at("/senders/0/address").asString()).isEqualTo(BOB);
+            assertThat(top.at("/senders/1/address").asString()).isEqualTo(ALICE);
+            assertThat(top.at("/senders/1/transfers").asLong()).isEqualTo(2);
+            assertThat(top.at("/receivers/0/address").asString()).isEqualTo(CAROL);
+        });
+    }
+
+    @Test
+    void shouldSayUpToWhichBlockItIsCompleteWhenAnswering() {
+        publisher.publish(List.of(transfer(1, ALICE, BOB, "1000")));
+
+        awaitBucket(bucket -> assertThat(bucket.at("/total/transfers").asLong()).isEqualTo(1));
+        JsonNode series = json(get(seriesPath()));
+        assertThat(series.at("/completeness/completeThroughBlock").asLong()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void shouldAnswer400ProblemWhenWindowUnknown() {
+        ResponseEntity<String> response = get("/api/analytics/chains/" + CHAIN + "/tokens/" + token
+                + "/series?window=5m");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("window must be one of 1m, 1h, 1d");
+    }
+
+    @Test
+    void shouldAnswer400ProblemWhenTokenIsNoAddress() {
+        ResponseEntity<String> response = get("/api/analytics/chains/" + CHAIN + "/tokens/0x1234/series");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    }
+
+    /** Waits until the token's only hourly window satisfies {@code assertions}. */
+    private void awaitBucket(java.util.function.Consumer<JsonNode> assertions) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            ResponseEntity<String> response = get(seriesPath());
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            JsonNode buckets = json(response).path("buckets");
+            assertThat(buckets.size()).isEqualTo(1);
+            assertions.accept(buckets.get(0));
+        });
+    }
+
+    private String seriesPath() {
+        return "/api/analytics/chains/" + CHAIN + "/tokens/" + token + "/series?window=1h";
+    }
+
+    private TransferEvent transfer(int n, String from, String to, String value) {
+        String txHash = "0x" + token.substring(2) + String.format("%024x", n);
+        long block = 1000 + n;
+        return new TransferEvent(CHAIN + ":" + txHash + ":0", TransferStatus.OBSERVED, CHAIN, block,
+                "0xb" + Long.toHexString(block) + token.substring(2, 12), blockTime.getEpochSecond(), txHash, 0,
+                TokenStandard.ERC20, new TokenRef(token, "TST", 18), from, to, value, null, 0);
+    }
+
+    private ResponseEntity<String> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(String.class);
+    }
+
+    private static JsonNode json(ResponseEntity<String> response) {
+        return JSON.readTree(response.getBody());
+    }
+}
