@@ -55,11 +55,13 @@ public final class DemoRun {
         System.out.printf("""
 
                 Where to look:
+                  dashboard        http://localhost:%d/dashboard/#token=%s
                   chain status     curl -H "Authorization: Bearer $(./chainhub token viewer)" http://localhost:%d/api/chains
                   listener API     http://localhost:%d/swagger-ui.html
                   all transfers    kcat -b localhost:%d -C -t token-transfers -o beginning -e
                   mail inbox       http://localhost:%d
-                """, 8081 + offset, 8081 + offset, 9092 + offset, 8025 + offset);
+                """, 8084 + offset, keys.mintForDemoUser("viewer"), 8081 + offset, 8081 + offset, 9092 + offset,
+                8025 + offset);
     }
 
     private void showTransfers(long firstBlock) {
