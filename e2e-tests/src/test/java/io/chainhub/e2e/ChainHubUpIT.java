@@ -77,6 +77,13 @@ class ChainHubUpIT {
         assertThat(Integer.parseInt(summary.group(1))).isGreaterThanOrEqualTo(12);
         assertThat(summary.group(2)).isEqualTo(summary.group(1));
         assertThat(output).contains("OBSERVED  ERC1155").contains("CONFIRMED NATIVE").contains("\"chainId\":31337");
+
+        Matcher token = Pattern.compile("deployed DemoToken at (0x[0-9a-fA-F]{40})").matcher(output);
+        assertThat(token.find()).isTrue();
+        String viewer = stack.run(Duration.ofMinutes(1), "token", "viewer");
+        String tokens = "http://localhost:" + stack.port(8084) + "/api/analytics/chains/31337/tokens?window=1h";
+        Awaitility.await("demo token counted by analytics").atMost(Duration.ofSeconds(60))
+                .until(() -> get(tokens, viewer).body().contains(token.group(1).toLowerCase()));
     }
 
     @ParameterizedTest
