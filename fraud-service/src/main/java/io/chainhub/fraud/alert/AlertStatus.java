@@ -1,6 +1,19 @@
 package io.chainhub.fraud.alert;
 
-/** OPEN until someone acknowledges it; RETRACTED when a reorg removed the transfer behind it. */
+import java.util.Set;
+
+/**
+ * OPEN → ACKNOWLEDGED → RESOLVED (a true positive) or FALSE_POSITIVE; RETRACTED when a reorg removed every
+ * transfer behind the alert. An OPEN alert may be dispositioned directly.
+ */
 enum AlertStatus {
-    OPEN, ACKNOWLEDGED, RETRACTED
+    OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE, RETRACTED;
+
+    boolean canBecome(AlertStatus next) {
+        return switch (this) {
+            case OPEN -> Set.of(ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE).contains(next);
+            case ACKNOWLEDGED -> Set.of(RESOLVED, FALSE_POSITIVE).contains(next);
+            default -> false;
+        };
+    }
 }

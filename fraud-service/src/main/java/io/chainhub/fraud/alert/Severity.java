@@ -1,5 +1,0 @@
-package io.chainhub.fraud.alert;
-
-enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL
-}

@@ -1,0 +1,58 @@
+package io.chainhub.fraud.engine;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.chainhub.fraud.rule.RuleConfig;
+
+/**
+ * A zero-value or dust transfer (at most {@code dust.<token>}, default 0) between the victim and an
+ * address that shares the first {@code prefixChars} and last {@code suffixChars} hex characters with a
+ * different counterparty the victim dealt with within {@code lookback}: the look-alike hopes to be copied
+ * from the victim's history. The alert is about the victim.
+ */
+public record AddressPoisoningRule() implements Rule {
+
+    public static final String ID = "address-poisoning";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Hit> evaluate(RuleConfig config, RuleContext context) {
+        Leg leg = context.leg();
+        String suspect = leg.counterparty();
+        if (suspect == null || !isDust(config, leg)) {
+            return Optional.empty();
+        }
+        int prefix = (int) config.number("prefixChars", 4);
+        int suffix = (int) config.number("suffixChars", 4);
+        long since = leg.time() - config.duration("lookback", Duration.ofDays(30)).toSeconds();
+        return context.before().counterparties().stream()
+                .filter(c -> c.lastSeen() >= since && !c.address().equals(suspect))
+                .map(AddressHistory.Counterparty::address)
+                .filter(known -> lookAlike(known, suspect, prefix, suffix))
+                .findFirst()
+                .map(known -> new Hit(config, leg, "Possible address poisoning: " + suspect + " looks like "
+                        + known + " (" + (leg.direction() == Direction.IN ? "dust from it" : "zero-value to it") + ")",
+                        List.of(leg.eventId()), Map.of("lookAlike", suspect, "genuine", known,
+                                "amount", leg.amount())));
+    }
+
+    static boolean isDust(RuleConfig config, Leg leg) {
+        BigInteger dust = config.amount("dust", leg.token(), leg.decimals()).orElse(BigInteger.ZERO);
+        return leg.value().compareTo(dust) <= 0;
+    }
+
+    static boolean lookAlike(String a, String b, int prefix, int suffix) {
+        String x = a.substring(2);
+        String y = b.substring(2);
+        return x.regionMatches(true, 0, y, 0, prefix)
+                && x.regionMatches(true, x.length() - suffix, y, y.length() - suffix, suffix);
+    }
+}

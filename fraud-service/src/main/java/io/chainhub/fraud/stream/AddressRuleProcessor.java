@@ -1,0 +1,110 @@
+package io.chainhub.fraud.stream;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.chainhub.events.fraud.FraudAlertEvent;
+import io.chainhub.events.kafka.CloudEvent;
+import io.chainhub.events.kafka.CloudEventHeaders;
+import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.fraud.engine.AlertBook;
+import io.chainhub.fraud.engine.Hit;
+import io.chainhub.fraud.engine.Leg;
+import io.chainhub.fraud.engine.OpenAlert;
+import io.chainhub.fraud.engine.Rules;
+import io.chainhub.fraud.rule.RuleMode;
+import io.chainhub.fraud.rule.RuleSet;
+import io.chainhub.fraud.watchlist.Watchlists;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Evaluates every rule on a leg against the address's history (state store, key chainId:address),
+ * turns ACTIVE hits into alert changes (alert store, same key space) and reports every hit, SHADOW
+ * included, for the statistics. Rule configuration and lists are read per record from the registries,
+ * so a mode change applies to the next transfer without a restart.
+ */
+final class AddressRuleProcessor implements Processor<String, LegCommand, String, Emission> {
+
+    static final String SOURCE = "/chainhub/fraud-service";
+
+    private final Supplier<RuleSet> rules;
+    private final Supplier<Watchlists> lists;
+    private ProcessorContext<String, Emission> context;
+    private KeyValueStore<String, AddressHistory> histories;
+    private KeyValueStore<String, OpenAlert> alerts;
+
+    AddressRuleProcessor(Supplier<RuleSet> rules, Supplier<Watchlists> lists) {
+        this.rules = rules;
+        this.lists = lists;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Emission> context) {
+        this.context = context;
+        this.histories = context.getStateStore(FraudTopology.ADDRESS_HISTORY);
+        this.alerts = context.getStateStore(FraudTopology.ALERTS);
+    }
+
+    @Override
+    public void process(Record<String, LegCommand> record) {
+        LegCommand command = record.value();
+        Leg leg = command.leg();
+        AddressHistory before = histories.get(record.key());
+        if (before == null) {
+            before = AddressHistory.EMPTY;
+        }
+        switch (command.action()) {
+            case EVALUATE -> evaluate(record, leg, before);
+            case REVERT -> revert(record, leg, before);
+        }
+    }
+
+    private void evaluate(Record<String, LegCommand> record, Leg leg, AddressHistory before) {
+        RuleSet current = rules.get();
+        List<Hit> hits = Rules.evaluate(leg, before, current, lists.get());
+        histories.put(record.key(), before.with(leg, Rules.retentionSeconds(current), Rules.isDust(leg, current)));
+        for (Hit hit : hits) {
+            String alertId = null;
+            if (hit.rule().mode() == RuleMode.ACTIVE) {
+                String key = OpenAlert.key(hit.rule().ruleId(), leg.chainId(), leg.address());
+                var change = AlertBook.onHit(alerts.get(key), hit);
+                if (change.isPresent()) {
+                    alerts.put(key, change.get().state());
+                    alertId = change.get().event().alertId();
+                    emitAlert(record, change.get().event());
+                }
+            }
+            RuleHitEvent event = new RuleHitEvent(hit.rule().ruleId(), hit.rule().version(), hit.rule().mode(),
+                    leg.chainId(), leg.address(), leg.eventId(), alertId, Instant.ofEpochSecond(leg.time()));
+            context.forward(new Record<>(hit.rule().ruleId(), new Emission(null, event), record.timestamp(),
+                    new RecordHeaders()));
+        }
+    }
+
+    private void revert(Record<String, LegCommand> record, Leg leg, AddressHistory before) {
+        histories.put(record.key(), before.without(leg.eventId()));
+        for (var rule : Rules.ALL) {
+            String key = OpenAlert.key(rule.id(), leg.chainId(), leg.address());
+            AlertBook.onRevert(alerts.get(key), leg.eventId()).ifPresent(change -> {
+                if (change.state() == null) {
+                    alerts.delete(key);
+                } else {
+                    alerts.put(key, change.state());
+                }
+                emitAlert(record, change.event());
+            });
+        }
+    }
+
+    private void emitAlert(Record<String, LegCommand> record, FraudAlertEvent event) {
+        var headers = new RecordHeaders();
+        CloudEventHeaders.write(headers, new CloudEvent(event.cloudEventId(), SOURCE, event.cloudEventType(),
+                Instant.ofEpochMilli(record.timestamp()), event.subject()));
+        context.forward(new Record<>(event.subject(), new Emission(event, null), record.timestamp(), headers));
+    }
+}

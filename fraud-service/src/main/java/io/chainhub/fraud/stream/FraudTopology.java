@@ -1,0 +1,90 @@
+package io.chainhub.fraud.stream;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.chainhub.events.fraud.FraudAlertEvent;
+import io.chainhub.events.kafka.JsonSerde;
+import io.chainhub.events.topics.Topics;
+import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.fraud.engine.OpenAlert;
+import io.chainhub.fraud.rule.RuleSet;
+import io.chainhub.fraud.watchlist.Watchlists;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * token-transfers → (dedup per transfer and block) → legs re-keyed by chainId:address → rules with
+ * per-address history and open alerts → fraud-alerts (key: subject) and fraud-rule-hits (key: rule id).
+ *
+ * <p>The one place that pairs each topic and store with its serdes.
+ */
+public final class FraudTopology {
+
+    public static final String RULE_HITS = "fraud-rule-hits";
+    static final String TRANSFER_INDEX = "transfer-index";
+    static final String ADDRESS_HISTORY = "address-history";
+    static final String ALERTS = "open-alerts";
+    static final String BY_ADDRESS = "legs-by-address";
+
+    public static final Serde<TransferEvent> TRANSFERS = JsonSerde.of(TransferEvent.class);
+    public static final Serde<FraudAlertEvent> ALERT_EVENTS = JsonSerde.of(FraudAlertEvent.class);
+    public static final Serde<RuleHitEvent> HITS = JsonSerde.of(RuleHitEvent.class);
+    private static final Serde<LegCommand> LEGS = JsonSerde.of(LegCommand.class);
+
+    private FraudTopology() {
+    }
+
+    /**
+     * @param inMemoryState in-memory instead of RocksDB stores; both are backed by changelog topics, so
+     *                      nothing is lost on a crash, in-memory stores only take longer to restore.
+     *                      Stores are cached: changelog writes of a busy address coalesce per commit.
+     */
+    public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
+            boolean inMemoryState) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(TRANSFER_INDEX, inMemoryState),
+                Serdes.String(), JsonSerde.of(TransferIndexEntry.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(ADDRESS_HISTORY, inMemoryState),
+                Serdes.String(), JsonSerde.of(AddressHistory.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(ALERTS, inMemoryState),
+                Serdes.String(), JsonSerde.of(OpenAlert.class)).withCachingEnabled());
+
+        KStream<String, Emission> emissions = builder
+                .stream(Topics.TOKEN_TRANSFERS, Consumed.with(Serdes.String(), TRANSFERS).withName("transfers"))
+                .process(() -> new TransferGate(Duration.ofDays(7)), Named.as("transfer-gate"), TRANSFER_INDEX)
+                .repartition(Repartitioned.with(Serdes.String(), LEGS).withName(BY_ADDRESS))
+                .process(() -> new AddressRuleProcessor(rules, lists), Named.as("rules"), ADDRESS_HISTORY, ALERTS);
+
+        emissions.split(Named.as("emission-"))
+                .branch((key, emission) -> emission.alert() != null, Branched.withConsumer(alerts -> alerts
+                        .mapValues(Emission::alert, Named.as("alert-event"))
+                        .to(Topics.FRAUD_ALERTS, Produced.with(Serdes.String(), ALERT_EVENTS).withName("fraud-alerts"))))
+                .defaultBranch(Branched.withConsumer(hits -> hits
+                        .mapValues(Emission::hit, Named.as("hit-event"))
+                        .to(RULE_HITS, Produced.with(Serdes.String(), HITS).withName("rule-hits"))));
+    }
+
+    private static KeyValueBytesStoreSupplier store(String name, boolean inMemory) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    }
+
+    /** The benchmark's baseline: same source, same repartition by address, no rules. */
+    public static void buildPassThrough(StreamsBuilder builder, String output) {
+        builder.stream(Topics.TOKEN_TRANSFERS, Consumed.with(Serdes.String(), TRANSFERS))
+                .flatMapValues(io.chainhub.fraud.engine.Leg::of)
+                .selectKey((key, leg) -> leg.stateKey())
+                .mapValues(leg -> new LegCommand(LegCommand.Action.EVALUATE, leg))
+                .repartition(Repartitioned.with(Serdes.String(), LEGS).withName(BY_ADDRESS))
+                .to(output, Produced.with(Serdes.String(), LEGS));
+    }
+}
