@@ -24,6 +24,7 @@ public final class Topics {
     public static final String CHAIN_GATEWAY_COMMANDS = "custody-chain-commands";
     public static final String CHAIN_GATEWAY_REPLIES = "custody-chain-replies";
     public static final String LISTENER_CHECKPOINTS = "listener-checkpoints";
+    public static final String FRAUD_RULE_HITS = "fraud-rule-hits";
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private static final Duration WEEK = Duration.ofDays(7);
@@ -48,6 +49,8 @@ public final class Topics {
                     "sign and broadcast a withdrawal (answered by listener-service)"),
             new TopicSpec(CHAIN_GATEWAY_REPLIES, "withdrawal id", 3, DELETE, WEEK, "listener-service",
                     "broadcast, confirmations, dropped by reorg"),
+            new TopicSpec(FRAUD_RULE_HITS, "rule id", 3, DELETE, MONTH, "fraud-service",
+                    "every rule hit (ACTIVE and SHADOW), for rule statistics"),
             new TopicSpec(LISTENER_CHECKPOINTS, "chainId", 1, COMPACT, null, "listener-service",
                     "listener progress, committed in the same Kafka transaction as each block's events"));
 
