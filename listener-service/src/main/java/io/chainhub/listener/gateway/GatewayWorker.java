@@ -150,7 +150,9 @@ final class GatewayWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().name("chain-gateway").daemon().start(this::run);
+        Thread created = Thread.ofPlatform().name("chain-gateway").daemon().unstarted(this::run);
+        thread = created; // assigned before start: run() loops while it is the current thread
+        created.start();
     }
 
     @Override

@@ -1,0 +1,93 @@
+package io.chainhub.saga.ledger;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts balanced journal transactions. Balances follow by trigger; the database refuses negative
+ * balances, unbalanced transactions and a second posting of the same reason for the same saga.
+ */
+@Component
+public class Ledger {
+
+    private final JdbcClient jdbc;
+
+    Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Deposit seen at 0 confirmations: outside → pending. */
+    public void pendingCredit(String sagaId, UUID account, long asset, BigInteger amount) {
+        post(sagaId, "deposit.pending", asset, Posting.move(account, Bucket.EXTERNAL, Bucket.PENDING, amount));
+    }
+
+    /** Deposit confirmed: pending → available (or straight from outside when never seen pending). */
+    public void credit(String sagaId, UUID account, long asset, BigInteger amount, boolean wasPending) {
+        post(sagaId, "deposit.credited", asset,
+                Posting.move(account, wasPending ? Bucket.PENDING : Bucket.EXTERNAL, Bucket.AVAILABLE, amount));
+    }
+
+    /** Compensation of a deposit removed by a reorg: back out of custody from where it was. */
+    public void reverse(String sagaId, UUID account, long asset, BigInteger amount, Bucket from) {
+        post(sagaId, "deposit.reversed", asset, Posting.move(account, from, Bucket.EXTERNAL, amount));
+    }
+
+    public void hold(String sagaId, UUID account, long asset, BigInteger amount) {
+        post(sagaId, "withdrawal.hold", asset, Posting.move(account, Bucket.AVAILABLE, Bucket.HELD, amount));
+    }
+
+    public void release(String sagaId, UUID account, long asset, BigInteger amount) {
+        post(sagaId, "withdrawal.release", asset, Posting.move(account, Bucket.HELD, Bucket.AVAILABLE, amount));
+    }
+
+    public void settle(String sagaId, UUID account, long asset, BigInteger amount) {
+        post(sagaId, "withdrawal.settle", asset, Posting.move(account, Bucket.HELD, Bucket.EXTERNAL, amount));
+    }
+
+    void post(String sagaId, String reason, long asset, Posting... postings) {
+        UUID journalTx = UUID.randomUUID();
+        try {
+            for (Posting posting : postings) {
+                jdbc.sql("""
+                        INSERT INTO journal_entry (journal_tx, account_id, asset_id, bucket, amount, saga_id, reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(journalTx, posting.account(), asset, posting.bucket().name(),
+                                new BigDecimal(posting.amount()), sagaId, reason)
+                        .update();
+            }
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (message.contains("_not_negative")) {
+                throw new InsufficientFundsException("insufficient " + bucketOf(message) + " balance for " + reason
+                        + " of " + postings[postings.length - 1].amount());
+            }
+            if (message.contains("journal_entry_once")) {
+                throw new IllegalStateException(reason + " already posted for saga " + sagaId, e);
+            }
+            throw e;
+        }
+    }
+
+    private static String bucketOf(String message) {
+        return message.contains("held_") ? "held" : message.contains("pending_") ? "pending" : "available";
+    }
+
+    /** The invariant: rows where a balance differs from its journal or is negative (empty when sound). */
+    public List<String> discrepancies() {
+        return jdbc.sql("SELECT account_id || '/' || asset_id || ': ' || coalesce(available::text, 'none') || '/' "
+                        + "|| coalesce(held::text, 'none') || '/' || coalesce(pending::text, 'none') FROM ledger_discrepancy")
+                .query(String.class).list();
+    }
+
+    /** Journal transactions whose lines do not sum to zero per asset (empty when sound). */
+    public List<String> unbalancedTransactions() {
+        return jdbc.sql("SELECT journal_tx::text FROM journal_entry GROUP BY journal_tx, asset_id HAVING sum(amount) <> 0")
+                .query(String.class).list();
+    }
+}

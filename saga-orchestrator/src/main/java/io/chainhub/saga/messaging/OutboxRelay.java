@@ -1,0 +1,132 @@
+package io.chainhub.saga.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.chainhub.events.kafka.CloudEvent;
+import io.chainhub.events.kafka.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox in order, a batch per Kafka transaction, then marks the batch published.
+ * A crash after the Kafka commit and before the mark republishes the batch with the same ce_ids:
+ * every consumer deduplicates on them (at-least-once publication + idempotent consumers). One
+ * relay at a time per database (advisory lock), so order per key holds across instances.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x5A6A_0001L;
+    private static final String SOURCE = "/chainhub/saga-orchestrator";
+
+    private final JdbcClient jdbc;
+    private final KafkaTemplate<String, String> kafka;
+    private final TransactionTemplate transactions;
+    private final SagaProperties properties;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile Thread worker;
+
+    OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
+                SagaProperties properties) {
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    /** Publish soon after the current transaction commits, rather than at the next poll. */
+    void wakeUpAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeUp.release();
+                }
+            });
+        }
+    }
+
+    private void run() {
+        while (worker == Thread.currentThread()) {
+            try {
+                wakeUp.tryAcquire(properties.outboxPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                while (publishBatch() == properties.outboxBatchSize()) {
+                    // a full batch: more may be waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay failed, retrying: {}", e.toString());
+            }
+        }
+    }
+
+    int publishBatch() {
+        Integer published = transactions.execute(status -> {
+            Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single();
+            if (!locked) {
+                return 0;
+            }
+            List<Pending> batch = jdbc.sql("""
+                    SELECT id, message_id, topic, message_key, ce_type, ce_subject, payload, created_at
+                    FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT ?""")
+                    .param(properties.outboxBatchSize()).query(Pending.class).list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            kafka.executeInTransaction(operations -> {
+                for (Pending message : batch) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), message.messageKey(),
+                            message.payload());
+                    CloudEventHeaders.write(record.headers(), new CloudEvent(message.messageId(), SOURCE,
+                            message.ceType(), message.createdAt(), message.ceSubject()));
+                    operations.send(record);
+                }
+                return null;
+            });
+            jdbc.sql("UPDATE outbox_message SET published_at = now() WHERE id IN (:ids)")
+                    .param("ids", batch.stream().map(Pending::id).toList()).update();
+            return batch.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    record Pending(long id, String messageId, String topic, String messageKey, String ceType, String ceSubject,
+                   String payload, Instant createdAt) {
+    }
+
+    @Override
+    public void start() {
+        Thread created = Thread.ofPlatform().daemon().name("outbox-relay").unstarted(this::run);
+        worker = created; // assigned before start: run() loops while it is the worker
+        created.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread current = worker;
+        worker = null;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+}
