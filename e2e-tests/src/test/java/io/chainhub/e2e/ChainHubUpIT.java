@@ -6,7 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +25,7 @@ import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.web3j.crypto.Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +45,8 @@ class ChainHubUpIT {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void up() {
+    static void up() throws Exception {
+        stack.wipeData();
         String output = stack.run(Duration.ofMinutes(8), "up");
         assertThat(output).contains("ChainHub is up");
     }
@@ -84,6 +91,45 @@ class ChainHubUpIT {
         String tokens = "http://localhost:" + stack.port(8084) + "/api/analytics/chains/31337/tokens?window=1h";
         Awaitility.await("demo token counted by analytics").atMost(Duration.ofSeconds(60))
                 .until(() -> get(tokens, viewer).body().contains(token.group(1).toLowerCase()));
+    }
+
+    @Test
+    void shouldDeliverSignedWebhookAndEmailWhenSubscribedTransferIsConfirmed() throws Exception {
+        String receiverAddress = Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair())).toLowerCase();
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545))) {
+            String subscription = """
+                    {"name": "e2e", "eventTypes": ["transfer.confirmed"], "addresses": ["%s"], "addressRole": "RECEIVER",
+                     "webhook": {"url": "%s"}, "email": "ops-e2e@example.com"}""".formatted(receiverAddress, receiver.url());
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + stack.port(8082) + "/api/subscriptions"))
+                    .header("Authorization", "Bearer " + stack.run(Duration.ofMinutes(1), "token", "alice"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(subscription)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String secret = EventJson.mapper().readTree(created.body()).path("webhook").path("secret").asString();
+
+            chain.sendEth(DevChain.account(0), receiverAddress, BigInteger.TEN.pow(15));
+            chain.mine(2);
+
+            Awaitility.await("signed webhook").atMost(WAIT.multipliedBy(3)).until(() -> !receiver.deliveries().isEmpty());
+            WebhookReceiver.Delivery delivery = receiver.deliveries().getFirst();
+            assertThat(delivery.body()).contains("transfer.confirmed").contains(receiverAddress);
+            assertThat(delivery.headers().get("webhook-signature"))
+                    .contains("v1," + sign(secret, delivery.headers().get("webhook-id"),
+                            delivery.headers().get("webhook-timestamp"), delivery.body()));
+            String inbox = "http://localhost:" + stack.port(8025) + "/api/v1/messages";
+            Awaitility.await("email in the inbox").atMost(WAIT.multipliedBy(3))
+                    .until(() -> get(inbox, null).body().contains("ops-e2e@example.com"));
+        }
+    }
+
+    /** Standard Webhooks: base64 HMAC-SHA256 of "id.timestamp.body" with the base64 key after "whsec_". */
+    private static String sign(String secret, String id, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(
+                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,16 @@ final class LocalStack {
     static LocalStack forThisBuild() {
         Path root = Path.of("").toAbsolutePath().getParent();
         return new LocalStack(root, root.resolve("e2e-tests/target/chainhub-home"));
+    }
+
+    /** A fresh stack every run: data of an earlier run (older migrations, old chain) would make it another test. */
+    void wipeData() throws IOException {
+        Path data = home.resolve("data");
+        if (Files.exists(data)) {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     int port(int usual) {
