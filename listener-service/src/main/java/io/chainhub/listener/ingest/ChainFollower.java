@@ -262,7 +262,7 @@ public final class ChainFollower implements Runnable {
 
     private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis()); // polling cadence of the chain head, not a test wait
+            Thread.sleep(duration.toMillis()); // backoff after a failed step
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

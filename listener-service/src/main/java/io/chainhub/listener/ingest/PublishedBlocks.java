@@ -53,9 +53,4 @@ public class PublishedBlocks {
     public int pruneBelow(long chainId, long blockNumber) {
         return jdbc.update("DELETE FROM published_block WHERE chain_id = ? AND block_number < ?", chainId, blockNumber);
     }
-
-    List<Long> numbers(long chainId) {
-        return jdbc.queryForList("SELECT block_number FROM published_block WHERE chain_id = ? ORDER BY 1",
-                Long.class, chainId);
-    }
 }
