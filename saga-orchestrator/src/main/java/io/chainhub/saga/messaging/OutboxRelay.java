@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.chainhub.events.kafka.CloudEvent;
 import io.chainhub.events.kafka.CloudEventHeaders;
+import io.chainhub.saga.worker.WorkerThread;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final SagaProperties properties;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile Thread worker;
+    private final WorkerThread worker = new WorkerThread("outbox-relay");
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
                 SagaProperties properties) {
@@ -59,7 +60,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
-        while (worker == Thread.currentThread()) {
+        while (worker.isCurrent()) {
             try {
                 wakeUp.tryAcquire(properties.outboxPollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
@@ -111,22 +112,16 @@ class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread created = Thread.ofPlatform().daemon().name("outbox-relay").unstarted(this::run);
-        worker = created; // assigned before start: run() loops while it is the worker
-        created.start();
+        worker.start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread current = worker;
-        worker = null;
-        if (current != null) {
-            current.interrupt();
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.isRunning();
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.chainhub.saga.messaging.SagaProperties;
 import io.chainhub.saga.messaging.SagaTimers;
+import io.chainhub.saga.worker.WorkerThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,7 +25,7 @@ class WithdrawalTimers implements SmartLifecycle {
     private final WithdrawalRunner runner;
     private final TransactionTemplate transactions;
     private final SagaProperties properties;
-    private volatile Thread worker;
+    private final WorkerThread worker = new WorkerThread("withdrawal-timers");
 
     WithdrawalTimers(SagaTimers timers, WithdrawalRunner runner, TransactionTemplate transactions, SagaProperties properties) {
         this.timers = timers;
@@ -34,7 +35,7 @@ class WithdrawalTimers implements SmartLifecycle {
     }
 
     private void run() {
-        while (worker == Thread.currentThread()) {
+        while (worker.isCurrent()) {
             try {
                 while (Boolean.TRUE.equals(transactions.execute(status -> fireOne()))) {
                     // keep firing while timers are due
@@ -68,22 +69,16 @@ class WithdrawalTimers implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread created = Thread.ofPlatform().daemon().name("withdrawal-timers").unstarted(this::run);
-        worker = created; // assigned before start: run() loops while it is the worker
-        created.start();
+        worker.start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread current = worker;
-        worker = null;
-        if (current != null) {
-            current.interrupt();
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.isRunning();
     }
 }
