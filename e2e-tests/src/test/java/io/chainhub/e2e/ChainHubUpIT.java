@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import io.chainhub.devchain.DemoContracts;
 import io.chainhub.devchain.DevChain;
 import io.chainhub.devchain.TxResult;
+import io.chainhub.events.fraud.FraudAlertEvent;
 import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
@@ -25,7 +26,9 @@ import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
+import org.web3j.utils.Convert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +79,7 @@ class ChainHubUpIT {
     }
 
     @Test
-    void shouldShowEveryDemoTransferConfirmedWhenDemoRuns() {
+    void shouldShowTransfersNotificationsAlertsAndCustodyWhenDemoRuns() throws Exception {
         String output = stack.run(Duration.ofMinutes(3), "demo");
 
         Matcher summary = Pattern.compile("\\[demo] (\\d+) transfers on token-transfers, (\\d+) CONFIRMED").matcher(output);
@@ -84,6 +87,18 @@ class ChainHubUpIT {
         assertThat(Integer.parseInt(summary.group(1))).isGreaterThanOrEqualTo(12);
         assertThat(summary.group(2)).isEqualTo(summary.group(1));
         assertThat(output).contains("OBSERVED  ERC1155").contains("CONFIRMED NATIVE").contains("\"chainId\":31337");
+        assertThat(output).as("no part of the demo timed out or failed").doesNotContain("TIMEOUT").doesNotContain("FAILED")
+                .doesNotContain("REJECTED");
+        assertThat(output).contains("[notification] 2 webhook deliveries verified, 2 emails in the inbox")
+                .contains("[fraud] 2 alerts raised (large-transfer, watchlist), 2 fraud.alert webhooks verified, 2 emails in the inbox")
+                .contains("-> AWAITING_APPROVAL").contains("bob approved").contains("carol approved")
+                .contains("-> CONFIRMING").contains("ledger balance ETH: available 1.5, held 0, pending 0");
+        Matcher completed = Pattern.compile("\\[custody] withdrawal \\S+ COMPLETED: tx (0x[0-9a-f]{64})").matcher(output);
+        assertThat(completed.find()).as("custody COMPLETED line in:%n%s", output).isTrue();
+        try (DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545))) {
+            assertThat(chain.web3j().ethGetTransactionReceipt(completed.group(1)).send().getTransactionReceipt())
+                    .as("the withdrawal's transaction on anvil").hasValueSatisfying(r -> assertThat(r.isStatusOK()).isTrue());
+        }
 
         Matcher token = Pattern.compile("deployed DemoToken at (0x[0-9a-fA-F]{40})").matcher(output);
         assertThat(token.find()).isTrue();
@@ -122,6 +137,65 @@ class ChainHubUpIT {
             Awaitility.await("email in the inbox").atMost(WAIT.multipliedBy(3))
                     .until(() -> get(inbox, null).body().contains("ops-e2e@example.com"));
         }
+    }
+
+    @Test
+    void shouldRaiseAlertOnTopicAndInApiWhenLargeTransferIsMadeOnAnvil() throws Exception {
+        try (DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545));
+             KafkaTestConsumer alerts = KafkaTestConsumer.subscribe("localhost:" + stack.port(9092), Topics.FRAUD_ALERTS)) {
+            Credentials whale = fundedWallet(chain, 1_000);
+
+            chain.sendEth(whale, freshAddress(), Convert.toWei("150", Convert.Unit.ETHER).toBigInteger()); // threshold: 100 ETH
+            chain.mine(2);
+
+            assertAlert(alerts, whale.getAddress(), "large-transfer");
+        }
+    }
+
+    @Test
+    void shouldRaiseAlertOnTopicAndInApiWhenTransferGoesToWatchlistedAddress() throws Exception {
+        String listed = freshAddress();
+        try (DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545));
+             KafkaTestConsumer alerts = KafkaTestConsumer.subscribe("localhost:" + stack.port(9092), Topics.FRAUD_ALERTS)) {
+            Credentials payer = fundedWallet(chain, 10);
+            HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.port(8083)
+                            + "/api/watchlists/watchlist/addresses/" + listed))
+                    .header("Authorization", "Bearer " + stack.run(Duration.ofMinutes(1), "token", "alice"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"label\": \"e2e\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+            chain.sendEth(payer, listed, BigInteger.TEN.pow(15));
+            chain.mine(2);
+
+            assertAlert(alerts, payer.getAddress(), "watchlist");
+        }
+    }
+
+    /** A RAISED alert of {@code rule} about {@code subject} on fraud-alerts (keyed by subject), then in the REST API. */
+    private static void assertAlert(KafkaTestConsumer alerts, String subject, String rule) throws Exception {
+        ConsumerRecord<String, String> record = alerts.awaitRecord(r -> r.key().equals(subject) && r.value().contains(rule),
+                WAIT.multipliedBy(3));
+        FraudAlertEvent alert = EventJson.mapper().readValue(record.value(), FraudAlertEvent.class);
+        assertThat(alert.ruleId()).isEqualTo(rule);
+        assertThat(alert.action()).isEqualTo(FraudAlertEvent.AlertAction.RAISED);
+        String api = "http://localhost:" + stack.port(8083) + "/api/alerts?subject=" + subject;
+        String viewer = stack.run(Duration.ofMinutes(1), "token", "viewer");
+        Awaitility.await(rule + " alert in the fraud API").atMost(WAIT)
+                .until(() -> get(api, viewer).body().contains("\"ruleId\":\"" + rule + "\""));
+        assertThat(get(api, viewer).body()).contains(alert.alertId());
+    }
+
+    /** A new wallet with {@code ether} set by anvil: no funding transfer that the fraud rules would also see. */
+    private static Credentials fundedWallet(DevChain chain, long ether) throws Exception {
+        Credentials wallet = Credentials.create(Keys.createEcKeyPair());
+        BigInteger wei = Convert.toWei(Long.toString(ether), Convert.Unit.ETHER).toBigInteger();
+        chain.rpc("anvil_setBalance", wallet.getAddress(), "0x" + wei.toString(16));
+        return wallet;
+    }
+
+    private static String freshAddress() throws Exception {
+        return Credentials.create(Keys.createEcKeyPair()).getAddress();
     }
 
     /** Standard Webhooks: base64 HMAC-SHA256 of "id.timestamp.body" with the base64 key after "whsec_". */

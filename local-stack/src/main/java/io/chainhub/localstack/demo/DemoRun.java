@@ -1,37 +1,23 @@
 package io.chainhub.localstack.demo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.chainhub.devchain.DemoScenario;
 import io.chainhub.devchain.DevChain;
-import io.chainhub.events.kafka.EventJson;
-import io.chainhub.events.topics.Topics;
-import io.chainhub.events.transfer.TransferEvent;
-import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.localstack.auth.JwtKeys;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.chainhub.localstack.demo.DemoApi.Service;
 
 /**
- * {@code ./chainhub demo}: runs the demo scenario on the local anvil, buries it under enough blocks to be
- * confirmed, then shows its transfers arriving on {@code token-transfers} (OBSERVED, then CONFIRMED) and
- * the listener's chain status, and says where to look next.
+ * {@code ./chainhub demo}: subscribes a local webhook receiver and email addresses to notifications, runs
+ * the demo scenario on the local anvil and shows its transfers on {@code token-transfers} (OBSERVED, then
+ * CONFIRMED), the webhooks and mails they caused, a watchlisted and a large transfer raising fraud alerts,
+ * a custody deposit and a withdrawal approved by bob and carol, and says where to look next. Each part
+ * waits with a deadline and says on timeout what to check; a failing part does not stop the others.
  */
 public final class DemoRun {
 
     private static final int CONFIRMATIONS = 2;
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final int offset;
     private final JwtKeys keys;
@@ -42,80 +28,61 @@ public final class DemoRun {
     }
 
     public void run() throws Exception {
+        long started = System.nanoTime();
         String rpc = "http://localhost:" + (8545 + offset);
-        long firstBlock;
-        try (DevChain chain = DevChain.connect(rpc)) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (DevChain chain = DevChain.connect(rpc);
+             DemoApi api = new DemoApi(offset, keys);
+             DemoWebhookReceiver receiver = new DemoWebhookReceiver()) {
             System.out.println("[demo] connected to " + rpc + " (chain id " + chain.chainId() + ")");
-            firstBlock = chain.blockNumber() + 1;
+            System.out.println("[demo] webhook receiver (verifies Standard Webhooks signatures) on " + receiver.url(""));
+            DemoSubscriptions subscriptions = new DemoSubscriptions(api, receiver);
+            DemoInbox inbox = new DemoInbox(api);
+            NotificationDemo notification = new NotificationDemo(subscriptions, receiver, inbox, "demo-" + run + "@example.com");
+            FraudDemo fraud = new FraudDemo(api, subscriptions, receiver, inbox, "fraud-" + run + "@example.com");
+            CustodyDemo custody = new CustodyDemo(api, subscriptions, receiver);
+
+            // Subscriptions first: notifications are for events after the subscription exists.
+            part("subscriptions", () -> {
+                notification.subscribe(DevChain.account(1).getAddress());
+                fraud.subscribe(chain);
+                custody.subscribe();
+            });
+            long firstBlock = chain.blockNumber() + 1;
             new DemoScenario(chain).run();
             chain.mine(CONFIRMATIONS); // automine only mines on transactions: bury the last ones
+            new TransfersDemo("localhost:" + (9092 + offset)).show(firstBlock);
+            part("notification", notification::show);
+            part("fraud", () -> fraud.run(chain));
+            part("custody", () -> custody.run(chain));
+            subscriptions.pauseAll();
+            if (receiver.rejected() > 0) {
+                System.out.println("[demo] " + receiver.rejected() + " webhook request(s) REJECTED: signature did not verify");
+            }
+            part("chain status", () -> System.out.println("[demo] chain status (GET /api/chains): "
+                    + api.get(Service.LISTENER, "/api/chains", "viewer")));
         }
-        showTransfers(firstBlock);
-        showChainStatus();
         System.out.printf("""
 
                 Where to look:
                   dashboard        http://localhost:%d/dashboard/#token=%s
                   chain status     curl -H "Authorization: Bearer $(./chainhub token viewer)" http://localhost:%d/api/chains
+                  fraud alerts     curl -H "Authorization: Bearer $(./chainhub token viewer)" http://localhost:%d/api/alerts
+                  withdrawals      curl -H "Authorization: Bearer $(./chainhub token viewer)" http://localhost:%d/api/withdrawals
                   listener API     http://localhost:%d/swagger-ui.html
                   all transfers    kcat -b localhost:%d -C -t token-transfers -o beginning -e
                   mail inbox       http://localhost:%d
-                """, 8084 + offset, keys.mintForDemoUser("viewer"), 8081 + offset, 8081 + offset, 9092 + offset,
-                8025 + offset);
+                """, 8084 + offset, keys.mintForDemoUser("viewer"), 8081 + offset, 8083 + offset, 8085 + offset,
+                8081 + offset, 9092 + offset, 8025 + offset);
+        System.out.printf("[demo] done in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
-    private void showTransfers(long firstBlock) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + (9092 + offset),
-                ConsumerConfig.GROUP_ID_CONFIG, "chainhub-demo-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, TransferStatus> latest = new LinkedHashMap<>();
-        Instant deadline = Instant.now().plus(WAIT);
-        System.out.println("[demo] waiting for the listener to publish them on token-transfers ...");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.TOKEN_TRANSFERS));
-            while (Instant.now().isBefore(deadline) && (latest.isEmpty() || latest.containsValue(TransferStatus.OBSERVED))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                    TransferEvent event = EventJson.mapper().readValue(record.value(), TransferEvent.class);
-                    if (event.blockNumber() >= firstBlock) {
-                        latest.put(event.eventId(), event.status());
-                        System.out.println("  " + describe(event));
-                    }
-                }
-            }
+    /** Runs one part; a failure is reported in one line and the demo goes on with the next part. */
+    private static void part(String name, Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            System.out.println("[demo] " + name + " part FAILED: " + e.getMessage());
         }
-        long confirmed = latest.values().stream().filter(TransferStatus.CONFIRMED::equals).count();
-        System.out.printf("[demo] %d transfers on token-transfers, %d CONFIRMED%n", latest.size(), confirmed);
-        if (latest.isEmpty() || confirmed < latest.size()) {
-            System.out.println("[demo] not everything arrived within " + WAIT.toSeconds()
-                    + " s: is the listener up? ./chainhub status, ./chainhub logs listener-service");
-        }
-    }
-
-    private void showChainStatus() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + (8081 + offset) + "/api/chains"))
-                .header("Authorization", "Bearer " + keys.mintForDemoUser("viewer")).timeout(Duration.ofSeconds(5)).build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            System.out.println("[demo] chain status (GET /api/chains): " + response.body());
-        } catch (java.io.IOException e) {
-            System.out.println("[demo] listener API not reachable: " + e.getMessage());
-        }
-    }
-
-    private static String describe(TransferEvent event) {
-        String what = switch (event.standard()) {
-            case NATIVE -> event.value() + " wei";
-            case ERC20 -> event.value() + " base units of " + event.token().symbol() + " (" + event.token().decimals() + " decimals)";
-            case ERC721 -> event.token().symbol() + " #" + event.tokenId();
-            case ERC1155 -> event.value() + " x id " + event.tokenId();
-        };
-        return String.format("%-9s %-7s block %-4d %s -> %s  %s", event.status(), event.standard(), event.blockNumber(),
-                shortAddress(event.from()), shortAddress(event.to()), what);
-    }
-
-    private static String shortAddress(String address) {
-        return address == null ? "(none)" : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
     }
 }
