@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChainHubUpIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Kafka header the listener puts on REVERTED events of blocks it had already CONFIRMED (listener README). */
+    private static final String DEEP_REORG_HEADER = "chainhub_deep_reorg";
     private static final LocalStack stack = LocalStack.forThisBuild();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -158,18 +161,148 @@ class ChainHubUpIT {
         try (DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545));
              KafkaTestConsumer alerts = KafkaTestConsumer.subscribe("localhost:" + stack.port(9092), Topics.FRAUD_ALERTS)) {
             Credentials payer = fundedWallet(chain, 10);
-            HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.port(8083)
-                            + "/api/watchlists/watchlist/addresses/" + listed))
-                    .header("Authorization", "Bearer " + stack.run(Duration.ofMinutes(1), "token", "alice"))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"label\": \"e2e\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            addToWatchlist(listed);
 
             chain.sendEth(payer, listed, BigInteger.TEN.pow(15));
             chain.mine(2);
 
             assertAlert(alerts, payer.getAddress(), "watchlist");
         }
+    }
+
+    /**
+     * Issues 5 and 6 through the whole suite: transfers of a fresh token on anvil raise a watchlist and a
+     * large-transfer alert and are counted by analytics; a deep reorg (anvil_reorg of every block from the token's
+     * deployment up, 7 blocks, deeper than the stack's confirmation depth of 2, well within the listener's reorg
+     * window of 128) removes them after they were CONFIRMED: the listener publishes REVERTED (flagged deep) for
+     * each, fraud retracts both alerts, and analytics' final figures for the token fall back to nothing.
+     */
+    @Test
+    void shouldRetractAlertsAndZeroAnalyticsWhenReorgRemovesConfirmedTransfers() throws Exception {
+        String listed = freshAddress();
+        addToWatchlist(listed);
+        try (DevChain chain = DevChain.connect("http://localhost:" + stack.port(8545));
+             KafkaTestConsumer transfers = KafkaTestConsumer.subscribe("localhost:" + stack.port(9092), Topics.TOKEN_TRANSFERS);
+             KafkaTestConsumer alerts = KafkaTestConsumer.subscribe("localhost:" + stack.port(9092), Topics.FRAUD_ALERTS)) {
+            ReorgFlow flow = ReorgFlow.deployToken(chain, tokens(1_500_000));
+            flow.transfer(freshAddress(), BigInteger.valueOf(1_250_000));
+            flow.transfer(freshAddress(), BigInteger.valueOf(2_500_000));
+            TxResult toListed = flow.transfer(listed, BigInteger.valueOf(7_000_000));
+            TxResult large = flow.transfer(freshAddress(), tokens(1_000_000)); // large-transfer threshold: 1,000,000 tokens
+            chain.mine(2); // the stack's confirmation depth: every transfer of the flow CONFIRMED
+            int n = flow.transfers().size();
+
+            List<TransferEvent> confirmed = awaitTransfers(transfers, flow, TransferStatus.CONFIRMED);
+            assertThat(confirmed).extracting(TransferEvent::value)
+                    .containsExactlyInAnyOrderElementsOf(flow.transfers().stream().map(made -> made.value().toString()).toList());
+            FraudAlertEvent watchlist = awaitAlert(alerts, flow.sender(), "watchlist", FraudAlertEvent.AlertAction.RAISED);
+            FraudAlertEvent largeTransfer = awaitAlert(alerts, flow.sender(), "large-transfer", FraudAlertEvent.AlertAction.RAISED);
+            assertThat(watchlist.transferEventIds()).containsExactly(eventIdOf(confirmed, toListed));
+            assertThat(largeTransfer.transferEventIds()).containsExactly(eventIdOf(confirmed, large));
+            awaitAlertStatus(watchlist, "OPEN");
+            awaitAlertStatus(largeTransfer, "OPEN");
+            awaitTokenFigures(flow, TokenFigures.confirmed(n, flow.volume()));
+
+            int depth = flow.reorgAway();
+
+            assertThat(depth).isGreaterThan(2);
+            for (ReorgFlow.Made made : flow.transfers()) {
+                assertThat(chain.web3j().ethGetTransactionReceipt(made.txHash()).send().getTransactionReceipt())
+                        .as("receipt of %s after the reorg", made.txHash()).isEmpty();
+            }
+            List<ConsumerRecord<String, String>> reverted = transfers.awaitRecords(
+                    ofFlow(flow).and(status(TransferStatus.REVERTED)), n, Duration.ofMinutes(2));
+            assertThat(reverted).extracting(record -> read(record).eventId())
+                    .containsExactlyInAnyOrderElementsOf(confirmed.stream().map(TransferEvent::eventId).toList());
+            assertThat(reverted).allSatisfy(record -> assertThat(record.headers().lastHeader(DEEP_REORG_HEADER))
+                    .as("deep-reorg header of %s", record.key()).isNotNull()
+                    .extracting(header -> new String(header.value(), StandardCharsets.UTF_8)).isEqualTo("true"));
+            assertThat(awaitAlert(alerts, flow.sender(), "watchlist", FraudAlertEvent.AlertAction.RETRACTED).alertId())
+                    .isEqualTo(watchlist.alertId());
+            assertThat(awaitAlert(alerts, flow.sender(), "large-transfer", FraudAlertEvent.AlertAction.RETRACTED).alertId())
+                    .isEqualTo(largeTransfer.alertId());
+            awaitAlertStatus(watchlist, "RETRACTED");
+            awaitAlertStatus(largeTransfer, "RETRACTED");
+            awaitTokenFigures(flow, TokenFigures.NONE);
+        }
+    }
+
+    /** Whole tokens of DemoToken (6 decimals) in base units. */
+    private static BigInteger tokens(long whole) {
+        return BigInteger.valueOf(whole).multiply(BigInteger.TEN.pow(6));
+    }
+
+    /** One event of {@code status} for each of the flow's transfers, in the order they arrived. */
+    private static List<TransferEvent> awaitTransfers(KafkaTestConsumer transfers, ReorgFlow flow, TransferStatus status) {
+        return transfers.awaitRecords(ofFlow(flow).and(status(status)), flow.transfers().size(), Duration.ofMinutes(2))
+                .stream().map(ChainHubUpIT::read).toList();
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> ofFlow(ReorgFlow flow) {
+        List<String> keys = flow.transferKeys();
+        return record -> keys.contains(record.key());
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> status(TransferStatus status) {
+        return record -> read(record).status() == status;
+    }
+
+    private static TransferEvent read(ConsumerRecord<String, String> record) {
+        return EventJson.mapper().readValue(record.value(), TransferEvent.class);
+    }
+
+    private static String eventIdOf(List<TransferEvent> events, TxResult tx) {
+        return events.stream().filter(event -> event.txHash().equals(tx.txHash())).findFirst()
+                .orElseThrow(() -> new AssertionError("no event of " + tx.txHash())).eventId();
+    }
+
+    /** The first alert of {@code rule} about {@code subject} with {@code action} on fraud-alerts (keyed by subject). */
+    private static FraudAlertEvent awaitAlert(KafkaTestConsumer alerts, String subject, String rule,
+                                              FraudAlertEvent.AlertAction action) {
+        ConsumerRecord<String, String> record = alerts.awaitRecord(r -> r.key().equals(subject)
+                && readAlert(r).ruleId().equals(rule) && readAlert(r).action() == action, Duration.ofMinutes(2));
+        return readAlert(record);
+    }
+
+    private static FraudAlertEvent readAlert(ConsumerRecord<String, String> record) {
+        return EventJson.mapper().readValue(record.value(), FraudAlertEvent.class);
+    }
+
+    /** The alert's status in the fraud REST API ({@code GET /api/alerts/{id}}). */
+    private static void awaitAlertStatus(FraudAlertEvent alert, String status) throws Exception {
+        String api = "http://localhost:" + stack.port(8083) + "/api/alerts/" + alert.alertId();
+        String viewer = stack.run(Duration.ofMinutes(1), "token", "viewer");
+        Awaitility.await(alert.ruleId() + " alert " + status + " in the fraud API").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = get(api, viewer);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    assertThat(EventJson.mapper().readTree(response.body()).path("alert").path("status").asString())
+                            .as(response.body()).isEqualTo(status);
+                });
+    }
+
+    /** The token's figures summed over its daily windows in the analytics query API. */
+    private static void awaitTokenFigures(ReorgFlow flow, TokenFigures expected) throws Exception {
+        String series = "http://localhost:" + stack.port(8084) + "/api/analytics/chains/31337/tokens/" + flow.token()
+                + "/series?window=1d";
+        String viewer = stack.run(Duration.ofMinutes(1), "token", "viewer");
+        Awaitility.await("analytics figures of " + flow.token()).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = get(series, viewer);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    assertThat(TokenFigures.ofSeries(response.body())).as(response.body()).isEqualTo(expected);
+                });
+    }
+
+    private static void addToWatchlist(String address) throws Exception {
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.port(8083)
+                        + "/api/watchlists/watchlist/addresses/" + address))
+                .header("Authorization", "Bearer " + stack.run(Duration.ofMinutes(1), "token", "alice"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"label\": \"e2e\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     }
 
     /** A RAISED alert of {@code rule} about {@code subject} on fraud-alerts (keyed by subject), then in the REST API. */
