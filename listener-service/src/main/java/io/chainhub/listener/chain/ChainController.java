@@ -35,16 +35,20 @@ class ChainController {
                 .map(endpoint -> new ChainView.Endpoint(redacted(endpoint.url()), endpoint.healthy(),
                         endpoint.breaker().getState().name()))
                 .toList();
+        ChainView.Websocket websocket = chain.wsUrls().isEmpty() ? null : followers.headWatcher(chain.chainId())
+                .map(watcher -> new ChainView.Websocket(watcher.connected(), watcher.reconnects()))
+                .orElse(new ChainView.Websocket(false, 0));
+        Integer logRange = followers.runtime(chain.chainId()).map(runtime -> runtime.blocks().logRange().size()).orElse(null);
         if (status == null) {
             return new ChainView(chain.chainId(), chain.name(), chain.confirmations(), null, null, null, 0, 0, 0, 0,
-                    null, null, endpoints);
+                    null, null, endpoints, websocket, logRange);
         }
         Long processed = status.lastProcessed() < 0 ? null : status.lastProcessed();
         return new ChainView(chain.chainId(), chain.name(), chain.confirmations(),
                 status.head() < 0 ? null : status.head(), processed,
                 processed == null ? null : Math.max(-1, processed - chain.confirmations()),
                 status.lag(), status.eventsPublished(), status.eventsPerSecond(), status.reorgs(),
-                status.checkpointAt(), status.lastError(), endpoints);
+                status.checkpointAt(), status.lastError(), endpoints, websocket, logRange);
     }
 
     /** Hosted providers put API keys in the path or query: show scheme, host and port only. */

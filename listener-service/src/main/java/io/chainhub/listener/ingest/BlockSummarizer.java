@@ -1,7 +1,9 @@
 package io.chainhub.listener.ingest;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.chainhub.events.block.BlockEvent;
 import io.chainhub.events.block.BlockStatus;
@@ -17,10 +19,19 @@ public final class BlockSummarizer {
         this.chainId = chainId;
     }
 
+    /**
+     * Failed transactions are counted from the receipts, which cover every transaction whose success no log
+     * proves (see {@link ChainBlock#receipts()}). Gas prices come from a receipt when there is one, else from
+     * the transaction and the base fee, by the same rule the node applies.
+     */
     public BlockEvent summarize(ChainBlock chainBlock) {
         EthBlock.Block block = chainBlock.block();
-        List<BigInteger> prices = chainBlock.receipts().stream()
-                .map(BlockSummarizer::effectiveGasPrice)
+        Map<String, TransactionReceipt> receipts = new HashMap<>();
+        chainBlock.receipts().forEach(receipt -> receipts.put(receipt.getTransactionHash(), receipt));
+        List<BigInteger> prices = block.getTransactions().stream()
+                .map(result -> (EthBlock.TransactionObject) result.get())
+                .map(tx -> receipts.containsKey(tx.getHash())
+                        ? effectiveGasPrice(receipts.get(tx.getHash())) : effectiveGasPrice(tx, block))
                 .filter(price -> price != null)
                 .sorted()
                 .toList();
@@ -43,6 +54,15 @@ public final class BlockSummarizer {
     private static BigInteger effectiveGasPrice(TransactionReceipt receipt) {
         String price = receipt.getEffectiveGasPrice();
         return price == null ? null : new BigInteger(price.startsWith("0x") ? price.substring(2) : price, 16);
+    }
+
+    /** EIP-1559: min(maxFeePerGas, baseFee + maxPriorityFeePerGas); legacy transactions pay their gas price. */
+    static BigInteger effectiveGasPrice(EthBlock.TransactionObject tx, EthBlock.Block block) {
+        if (tx.getMaxFeePerGasRaw() == null || block.getBaseFeePerGasRaw() == null) {
+            return tx.getGasPriceRaw() == null ? null : tx.getGasPrice();
+        }
+        BigInteger tip = tx.getMaxPriorityFeePerGasRaw() == null ? BigInteger.ZERO : tx.getMaxPriorityFeePerGas();
+        return tx.getMaxFeePerGas().min(block.getBaseFeePerGas().add(tip));
     }
 
     private static String baseFee(EthBlock.Block block) {

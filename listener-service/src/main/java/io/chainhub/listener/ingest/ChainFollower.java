@@ -26,6 +26,7 @@ public final class ChainFollower implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ChainFollower.class);
     private static final int TARGET_EVENTS_PER_STEP = 5_000;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     private final FollowerSettings settings;
     private final BlockSource source;
@@ -38,7 +39,7 @@ public final class ChainFollower implements Runnable {
     private final ChainStatus status;
     private final MeterRegistry meters;
     private final HeadSignal heads;
-    /** Recently published blocks by hash: CONFIRMED/REVERTED without reading them back (the table is for restarts). */
+    /** Recently published blocks by hash: CONFIRMED without reading them back (the table is for restarts and deep reorgs). */
     private final Map<String, PublishedBlock> recent;
     private int blocksPerStep;
     private long steps;
@@ -62,25 +63,21 @@ public final class ChainFollower implements Runnable {
         this.meters = meters;
         this.heads = heads;
         this.blocksPerStep = settings.maxBlocksPerStep();
-        int capacity = settings.reorgWindow() + settings.maxBlocksPerStep();
-        this.recent = new LinkedHashMap<>(capacity, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PublishedBlock> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = new LinkedHashMap<>();
     }
 
     @Override
     public void run() {
-        Duration backoff = settings.pollInterval();
+        // a long poll interval (heads come over websocket) must not turn into a long pause after a failure
+        Duration firstBackoff = settings.pollInterval().compareTo(FIRST_BACKOFF) < 0 ? settings.pollInterval() : FIRST_BACKOFF;
+        Duration backoff = firstBackoff;
         while (running) {
             try {
                 if (checkpoint == null) {
                     recover();
                 }
                 boolean progressed = step();
-                backoff = settings.pollInterval();
+                backoff = firstBackoff;
                 if (!progressed) {
                     heads.await(settings.pollInterval());
                 }
@@ -151,11 +148,26 @@ public final class ChainFollower implements Runnable {
         }
         published.saveAll(observedBlocks);
         commit(new Publication(transfers, blocks, next, false));
+        forgetBelowConfirmationDepth();
         if (++steps % 32 == 0) {
             published.pruneBelow(settings.chainId(), next.lastBlock() - settings.reorgWindow());
         }
         adaptStepSize(observedBlocks, transfers.size());
         return true;
+    }
+
+    /**
+     * The next step confirms blocks of its own and the last {@code confirmations} published ones: older blocks
+     * are only needed by a deep reorg or after a restart, which read them back from the table. Caching the
+     * whole reorg window held ~90 MB of events during a dense backfill.
+     */
+    private void forgetBelowConfirmationDepth() {
+        int keep = settings.confirmations() + 1;
+        var eldest = recent.entrySet().iterator();
+        while (recent.size() > keep && eldest.hasNext()) {
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     /**

@@ -27,6 +27,9 @@ public class ChainFollowers implements SmartLifecycle {
     private final Map<Long, ChainRuntime> runtimes = new LinkedHashMap<>();
     private final List<ChainFollower> followers = new ArrayList<>();
     private final List<HeadWatcher> watchers = new ArrayList<>();
+    private final Map<Long, HeadWatcher> headWatchers = new LinkedHashMap<>();
+    /** Kept across stop/start: what was learnt about a provider's limit stays, and the gauge stays bound. */
+    private final Map<Long, LogRange> logRanges = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -48,14 +51,15 @@ public class ChainFollowers implements SmartLifecycle {
                     properties.rpcAttempts(), meters);
             ChainStatus status = new ChainStatus();
             HeadSignal heads = new HeadSignal();
-            HeadWatcher watcher = new HeadWatcher(chain.chainId(), chain.wsUrls(), heads);
+            HeadWatcher watcher = new HeadWatcher(chain.chainId(), chain.wsUrls(), heads, meters);
             String followerId = transactionIdPrefix() + "chain-" + chain.chainId();
             FollowerSettings settings = new FollowerSettings(followerId, chain.chainId(), chain.nativeSymbol(), chain.confirmations(),
                     Math.max(properties.reorgWindow(), chain.confirmations() + 1), chain.firstBlock(),
                     properties.maxBlocksPerStep(), properties.pollInterval());
             TransferFilter filter = chain.scope() == ListenerProperties.Chain.Scope.ALL
                     ? TransferFilter.ALL : watched.filterFor(chain.chainId());
-            BlockSource blocks = new BlockSource(rpc);
+            LogRange logRange = logRange(chain.chainId());
+            BlockSource blocks = new BlockSource(rpc, logRange);
             ContractMetadata metadata = new ContractMetadata(rpc);
             runtimes.put(chain.chainId(), new ChainRuntime(chain, blocks,
                     new TransferDecoder(chain.chainId(), chain.nativeSymbol(), metadata), filter, followerId));
@@ -67,6 +71,7 @@ public class ChainFollowers implements SmartLifecycle {
             Gauge.builder("chainhub.listener.checkpoint.age.seconds", status, ChainFollowers::checkpointAge)
                     .tag("chain", tag).register(meters);
             statuses.put(chain.chainId(), status);
+            headWatchers.put(chain.chainId(), watcher);
             rpcs.put(chain.chainId(), rpc);
             followers.add(follower);
             watchers.add(watcher);
@@ -93,6 +98,7 @@ public class ChainFollowers implements SmartLifecycle {
         rpcs.values().forEach(ChainRpc::close);
         followers.clear();
         watchers.clear();
+        headWatchers.clear();
         threads.clear();
         running = false;
     }
@@ -106,6 +112,11 @@ public class ChainFollowers implements SmartLifecycle {
         return statuses;
     }
 
+    /** The websocket head subscription of a chain (absent when it has no ws-urls or is not started). */
+    public Optional<HeadWatcher> headWatcher(long chainId) {
+        return Optional.ofNullable(headWatchers.get(chainId));
+    }
+
     public Optional<ChainRuntime> runtime(long chainId) {
         return Optional.ofNullable(runtimes.get(chainId));
     }
@@ -116,6 +127,16 @@ public class ChainFollowers implements SmartLifecycle {
 
     public Map<Long, ChainRpc> rpcs() {
         return rpcs;
+    }
+
+    private LogRange logRange(long chainId) {
+        return logRanges.computeIfAbsent(chainId, id -> {
+            LogRange range = new LogRange(id, properties.maxLogRange());
+            Gauge.builder("chainhub.listener.logs.range.blocks", range, LogRange::size).tag("chain", Long.toString(id))
+                    .description("blocks per eth_getLogs call while catching up (halves when refused, grows back)")
+                    .register(meters);
+            return range;
+        });
     }
 
     private String transactionIdPrefix() {

@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reactivex.disposables.Disposable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +36,16 @@ public final class HeadWatcher implements AutoCloseable {
     private volatile WebSocketService socket;
     private volatile Disposable subscription;
     private volatile boolean connected;
+    private final Counter drops;
+    private final Counter reconnects;
+    /** Set by a drop: the next successful connection is a reconnect. */
+    private volatile boolean droppedBefore;
     private int attempt;
 
-    public HeadWatcher(long chainId, List<String> urls, HeadSignal signal) {
+    public HeadWatcher(long chainId, List<String> urls, HeadSignal signal, MeterRegistry meters) {
         this.chainId = chainId;
+        this.drops = meters.counter("chainhub.listener.ws.drops", "chain", Long.toString(chainId));
+        this.reconnects = meters.counter("chainhub.listener.ws.reconnects", "chain", Long.toString(chainId));
         this.urls = urls;
         this.signal = signal;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -54,6 +62,11 @@ public final class HeadWatcher implements AutoCloseable {
         return connected;
     }
 
+    /** Successful connections after a drop since the application started ({@code chainhub.listener.ws.reconnects}). */
+    public long reconnects() {
+        return (long) reconnects.count();
+    }
+
     private void connect() {
         if (closed.get()) {
             return;
@@ -68,6 +81,10 @@ public final class HeadWatcher implements AutoCloseable {
                     head -> signal.newHead(), error -> dropped(url, error));
             connected = true;
             attempt = 0;
+            if (droppedBefore) {
+                droppedBefore = false;
+                reconnects.increment();
+            }
             signal.newHead(); // catch up on whatever arrived while disconnected
             log.info("Chain {}: following new heads over {}", chainId, url);
         } catch (Exception e) {
@@ -79,7 +96,11 @@ public final class HeadWatcher implements AutoCloseable {
         if (closed.get() || !reconnecting.compareAndSet(false, true)) {
             return;
         }
+        if (connected) {
+            drops.increment();
+        }
         connected = false;
+        droppedBefore = true;
         disposeQuietly();
         attempt++;
         long delay = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt, 7));

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param pollInterval how often the head is polled (live mode)
  * @param reorgWindow  blocks remembered per chain to detect reorgs and revert their transfers
+ * @param maxLogRange  widest eth_getLogs call while catching up (default max-blocks-per-step); it halves
+ *                     when a node refuses a range and grows back to this
  */
 @ConfigurationProperties("chainhub.listener")
 public record ListenerProperties(List<Chain> chains, Duration pollInterval, Integer reorgWindow,
                                  Integer maxBlocksPerStep, String transfersTopic, String blocksTopic,
-                                 Duration reprobeAfter, Integer rpcAttempts) {
+                                 Duration reprobeAfter, Integer rpcAttempts, Integer maxLogRange) {
 
     public ListenerProperties {
         chains = chains == null ? List.of() : chains;
@@ -26,6 +28,7 @@ public record ListenerProperties(List<Chain> chains, Duration pollInterval, Inte
         blocksTopic = blocksTopic == null ? Topics.CHAIN_BLOCKS : blocksTopic;
         reprobeAfter = reprobeAfter == null ? Duration.ofSeconds(30) : reprobeAfter;
         rpcAttempts = rpcAttempts == null ? 3 : rpcAttempts;
+        maxLogRange = maxLogRange == null ? maxBlocksPerStep : maxLogRange;
     }
 
     /**

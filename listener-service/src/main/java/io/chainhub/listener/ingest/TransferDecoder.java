@@ -38,15 +38,17 @@ public final class TransferDecoder {
     public List<TransferEvent> decode(ChainBlock chainBlock) {
         Map<String, TransactionReceipt> receipts = new HashMap<>();
         chainBlock.receipts().forEach(receipt -> receipts.put(receipt.getTransactionHash(), receipt));
+        Map<String, List<Log>> logsByTx = new HashMap<>();
+        chainBlock.logs().forEach(entry -> logsByTx.computeIfAbsent(entry.getTransactionHash(), tx -> new ArrayList<>()).add(entry));
         List<TransferEvent> transfers = new ArrayList<>();
         for (EthBlock.TransactionResult<?> result : chainBlock.block().getTransactions()) {
             EthBlock.TransactionObject tx = (EthBlock.TransactionObject) result.get();
-            TransactionReceipt receipt = receipts.get(tx.getHash());
-            if (receipt == null || !receipt.isStatusOK()) {
+            List<Log> logs = logsByTx.getOrDefault(tx.getHash(), List.of());
+            if (!succeeded(tx, receipts.get(tx.getHash()), logs)) {
                 continue; // failed transactions move nothing
             }
-            nativeTransfer(chainBlock, tx, receipt, transfers);
-            for (Log entry : receipt.getLogs()) {
+            nativeTransfer(chainBlock, tx, receipts.get(tx.getHash()), transfers);
+            for (Log entry : logs) {
                 try {
                     tokenTransfers(chainBlock, entry, transfers);
                 } catch (RuntimeException malformed) {
@@ -57,12 +59,23 @@ public final class TransferDecoder {
         return transfers;
     }
 
+    /** A receipt says so; without one, a log proves success (reverted transactions emit none). */
+    private static boolean succeeded(EthBlock.TransactionObject tx, TransactionReceipt receipt, List<Log> logs) {
+        if (receipt != null) {
+            return receipt.isStatusOK();
+        }
+        if (logs.isEmpty()) {
+            throw new IllegalStateException("neither receipt nor log for transaction " + tx.getHash());
+        }
+        return true;
+    }
+
     private void nativeTransfer(ChainBlock block, EthBlock.TransactionObject tx, TransactionReceipt receipt,
                                 List<TransferEvent> out) {
         if (tx.getValue() == null || tx.getValue().signum() <= 0) {
             return;
         }
-        String to = tx.getTo() != null ? tx.getTo() : receipt.getContractAddress();
+        String to = tx.getTo() != null ? tx.getTo() : receipt == null ? null : receipt.getContractAddress();
         out.add(event(block, tx.getHash(), chainId + ":" + tx.getHash() + ":native", null, TokenStandard.NATIVE,
                 null, tx.getFrom(), to, tx.getValue(), null));
     }

@@ -52,6 +52,10 @@ public final class ChainRpc implements AutoCloseable {
         return retry.executeSupplier(() -> failover(operation, call));
     }
 
+    public long chainId() {
+        return chainId;
+    }
+
     public List<RpcEndpoint> endpoints() {
         return endpoints;
     }

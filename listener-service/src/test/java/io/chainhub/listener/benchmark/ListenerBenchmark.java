@@ -77,12 +77,17 @@ public final class ListenerBenchmark {
                 AtomicLong maxRss = new AtomicLong();
                 Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleRss(listener, maxRss));
                 listener.awaitReady(Duration.ofMinutes(3));
+                double cpuAtReady = listener.cpuSeconds();
                 double backfill = (awaitLastObserved(consumer, token, transfers) - listener.followerStartedAt()) / 1000.0;
+                double cpu = listener.cpuSeconds() - cpuAtReady;
                 sampler.interrupt();
                 double rate = transfers / backfill;
                 System.out.printf("[bench] listener backfill (follower start to last OBSERVED committed): %,d in %.2f s = %,.0f events/s; ratio to ceiling %.2f (target >= 0.5)%n",
                         transfers, backfill, rate, rate / ceiling);
                 System.out.printf("[bench] listener RSS during backfill: max %d MB (target < 400 MB)%n", maxRss.get());
+                // CPU seconds hardly depend on what else runs on the machine, unlike the wall-clock ratio
+                System.out.printf("[bench] listener CPU during backfill: %.1f s (%.0f events per CPU second)%n", cpu,
+                        transfers / cpu);
                 live(chain, token, consumer, liveSamples);
             }
             System.out.println("[bench] listener log: " + log);
