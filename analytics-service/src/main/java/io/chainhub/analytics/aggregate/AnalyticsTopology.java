@@ -1,7 +1,7 @@
 package io.chainhub.analytics.aggregate;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import io.chainhub.analytics.AnalyticsProperties;
@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 
 import static io.chainhub.analytics.aggregate.AnalyticsSerdes.KEY;
@@ -27,10 +28,10 @@ import static io.chainhub.analytics.aggregate.AnalyticsSerdes.KEY;
  * The aggregation topology.
  *
  * <pre>
- * token-transfers ─ ledger (dedup on ce_id, status → ±deltas) ─┬─ re-key chain|token, chain|token|S|from,
- *                                                             │  chain|token|R|to; repartition by chain|token
- *                                                             │   ├─ token-1m/1h/1d   (count, volume, largest)
- *                                                             │   └─ party-1m/1h/1d   (per sender / receiver)
+ * token-transfers ─ ledger (dedup on ce_id, status → ±deltas) ─┬─ re-key chain|token, repartition
+ *                                                             │  └─ one processor for every width:
+ *                                                             │      token-1m/1h/1d (count, volume, uniques, largest)
+ *                                                             │      party-1m/1h/1d (per sender / receiver)
  *                                                             ├─ progress per chain ─┐
  *                                                             └─ large → live feed   │
  * chain-blocks ──── ledger (dedup, status → ±deltas) ─┬─ chain-1m/1h/1d (blocks)     │
@@ -58,18 +59,21 @@ public final class AnalyticsTopology {
                 .processValues(() -> new TransferLedgerProcessor(properties.ledgerRetention()),
                         TransferLedgerProcessor.STORE);
 
-        KStream<String, TransferDelta> byToken = deltas
-                .flatMap((key, delta) -> List.of(
-                        KeyValue.pair(AggregateKeys.token(delta.chainId(), delta.token()), delta),
-                        KeyValue.pair(AggregateKeys.sender(delta.chainId(), delta.token(), delta.from()), delta),
-                        KeyValue.pair(AggregateKeys.receiver(delta.chainId(), delta.token(), delta.to()), delta)))
+        for (WindowSpec spec : WindowSpec.values()) {
+            builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(spec.tokenStore(),
+                    properties.retention(spec), spec.size(), false), KEY, AnalyticsSerdes.TOKEN_WINDOW)
+                    .withCachingEnabled());
+            // no record cache: an address rarely repeats within a commit interval, so the cache
+            // only added lookups and evictions (profiled); token windows repeat on every transfer
+            builder.addStateStore(Stores.windowStoreBuilder(partyStore(spec, properties), KEY,
+                    AnalyticsSerdes.PARTY_WINDOW).withCachingDisabled());
+        }
+        // one record per delta, partitioned by chain|token: the token and all its parties on one task
+        deltas.map((key, delta) -> KeyValue.pair(AggregateKeys.token(delta.chainId(), delta.token()), delta))
                 .repartition(Repartitioned.<String, TransferDelta>as(BY_TOKEN)
                         .withKeySerde(KEY).withValueSerde(AnalyticsSerdes.TRANSFER_DELTA)
-                        .withStreamPartitioner(AggregateKeys.byToken()));
-        KGroupedStream<String, TransferDelta> tokens = byToken.filter((key, delta) -> isTokenKey(key))
-                .groupByKey(Grouped.with(KEY, AnalyticsSerdes.TRANSFER_DELTA));
-        KGroupedStream<String, TransferDelta> parties = byToken.filter((key, delta) -> !isTokenKey(key))
-                .groupByKey(Grouped.with(KEY, AnalyticsSerdes.TRANSFER_DELTA));
+                        .withStreamPartitioner(AggregateKeys.byToken()))
+                .process(() -> new TokenAggregator(properties.grace()), TokenAggregator.storeNames());
 
         KStream<String, BlockDelta> blockDeltas = builder
                 .stream(Topics.CHAIN_BLOCKS, Consumed.with(KEY, AnalyticsSerdes.BLOCK)
@@ -80,15 +84,6 @@ public final class AnalyticsTopology {
 
         for (WindowSpec spec : WindowSpec.values()) {
             TimeWindows windows = TimeWindows.ofSizeAndGrace(spec.size(), properties.grace());
-            boolean keepLargest = spec == WindowSpec.HOUR;
-            tokens.windowedBy(windows).aggregate(() -> TokenWindow.EMPTY,
-                    (key, delta, window) -> window.apply(delta, keepLargest),
-                    Materialized.<String, TokenWindow, WindowStore<Bytes, byte[]>>as(spec.tokenStore())
-                            .withKeySerde(KEY).withValueSerde(AnalyticsSerdes.TOKEN_WINDOW)
-                            .withRetention(properties.retention(spec)));
-            parties.windowedBy(windows).aggregate(() -> PartyWindow.EMPTY, (key, delta, window) -> window.apply(delta),
-                    partyStore(spec, properties).withKeySerde(KEY).withValueSerde(AnalyticsSerdes.PARTY_WINDOW)
-                            .withRetention(properties.retention(spec)));
             chains.windowedBy(windows).aggregate(() -> ChainWindow.EMPTY, (key, delta, window) -> window.apply(delta),
                     Materialized.<String, ChainWindow, WindowStore<Bytes, byte[]>>as(spec.chainStore())
                             .withKeySerde(KEY).withValueSerde(AnalyticsSerdes.CHAIN_WINDOW)
@@ -115,17 +110,11 @@ public final class AnalyticsTopology {
      * store orders by window first and reads only the windows asked for. The price is memory for
      * every party of the retention (restored from the changelog on restart).
      */
-    private static Materialized<String, PartyWindow, WindowStore<Bytes, byte[]>> partyStore(WindowSpec spec,
-            AnalyticsProperties properties) {
-        if (!properties.inMemoryPartyStores()) {
-            return Materialized.as(spec.partyStore());
-        }
-        return Materialized.as(Stores.inMemoryWindowStore(spec.partyStore(), properties.retention(spec), spec.size(),
-                false));
-    }
-
-    static boolean isTokenKey(String key) {
-        return key.indexOf(AggregateKeys.SEP, key.indexOf(AggregateKeys.SEP) + 1) < 0;
+    private static WindowBytesStoreSupplier partyStore(WindowSpec spec, AnalyticsProperties properties) {
+        Duration retention = properties.retention(spec);
+        return properties.inMemoryPartyStores()
+                ? Stores.inMemoryWindowStore(spec.partyStore(), retention, spec.size(), false)
+                : Stores.persistentWindowStore(spec.partyStore(), retention, spec.size(), false);
     }
 
     private static ChainProgress progressOf(BlockSample block) {

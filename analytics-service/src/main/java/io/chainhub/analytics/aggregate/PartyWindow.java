@@ -20,6 +20,12 @@ public record PartyWindow(Figures confirmed, Figures provisional) {
                 : new PartyWindow(confirmed, provisional.apply(delta.sign(), delta.value()));
     }
 
+    /** Nothing counted and nothing left over: the address can leave the store. */
+    boolean isZero() {
+        return confirmed.isEmpty() && provisional.isEmpty() && confirmed.volume().signum() == 0
+                && provisional.volume().signum() == 0;
+    }
+
     public Figures total() {
         return confirmed.plus(provisional);
     }

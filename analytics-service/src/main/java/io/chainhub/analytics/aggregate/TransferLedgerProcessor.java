@@ -58,43 +58,47 @@ class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent
         if (seen.contains(ceId)) {
             return; // redelivered: already counted
         }
-        TransferEvent applied = current == null ? null : current.applied();
+        TransferDelta applied = current == null ? null : current.applied();
+        String appliedHash = current == null ? null : current.appliedBlockHash();
         Finality appliedAs = current == null ? null : current.appliedAs();
-        TransferEvent target = applied;
-        Finality targetAs = appliedAs;
+        TransferDelta target = applied;
+        String targetHash = appliedHash;
         switch (event.status()) {
             case OBSERVED -> {
                 // never downgrade a confirmed publication of the same block
-                if (!(applied != null && sameBlock(applied, event) && appliedAs == Finality.CONFIRMED)) {
-                    target = event;
-                    targetAs = Finality.PROVISIONAL;
+                if (!(applied != null && sameBlock(appliedHash, event.blockHash()) && appliedAs == Finality.CONFIRMED)) {
+                    target = delta(event, Finality.PROVISIONAL, +1);
+                    targetHash = event.blockHash();
                 }
             }
             case CONFIRMED -> {
-                target = event;
-                targetAs = Finality.CONFIRMED;
+                target = delta(event, Finality.CONFIRMED, +1);
+                targetHash = event.blockHash();
             }
             case REVERTED -> {
-                if (applied != null && sameBlock(applied, event)) {
+                if (applied != null && sameBlock(appliedHash, event.blockHash())) {
                     target = null;
-                    targetAs = null;
+                    targetHash = null;
                 }
             }
         }
-        if (!(sameBlock(applied, target) && appliedAs == targetAs)) {
+        boolean unchanged = applied == null || target == null ? applied == target
+                : sameBlock(appliedHash, targetHash) && appliedAs == target.finality();
+        if (!unchanged) {
             if (applied != null) {
-                forward(record, delta(applied, appliedAs, -1));
+                forward(record, applied.negate());
             }
             if (target != null) {
-                forward(record, delta(target, targetAs, +1));
+                forward(record, target);
             }
         }
-        List<String> nextSeen = new ArrayList<>(seen);
+        List<String> nextSeen = new ArrayList<>(seen.size() + 1);
+        nextSeen.addAll(seen);
         nextSeen.add(ceId);
         if (nextSeen.size() > TransferLedger.SEEN_KEPT) {
             nextSeen.removeFirst();
         }
-        ledger.put(event.eventId(), new TransferLedger(nextSeen, target, targetAs, context.currentSystemTimeMs()));
+        ledger.put(event.eventId(), new TransferLedger(nextSeen, target, targetHash, context.currentSystemTimeMs()));
     }
 
     private void forward(FixedKeyRecord<String, TransferEvent> record, TransferDelta delta) {
@@ -102,11 +106,8 @@ class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent
         context.forward(record.withValue(delta).withTimestamp(delta.blockTimestamp() * 1000));
     }
 
-    private static boolean sameBlock(TransferEvent a, TransferEvent b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return a.blockHash() != null && a.blockHash().equals(b.blockHash());
+    private static boolean sameBlock(String hash, String otherHash) {
+        return hash != null && hash.equals(otherHash);
     }
 
     static TransferDelta delta(TransferEvent event, Finality finality, int sign) {

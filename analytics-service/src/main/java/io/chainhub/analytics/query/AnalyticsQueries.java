@@ -1,6 +1,5 @@
 package io.chainhub.analytics.query;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +16,7 @@ import io.chainhub.analytics.aggregate.ChainProgress;
 import io.chainhub.analytics.aggregate.Figures;
 import io.chainhub.analytics.aggregate.PartyWindow;
 import io.chainhub.analytics.aggregate.TokenWindow;
+import io.chainhub.analytics.aggregate.Uniques;
 import io.chainhub.analytics.feed.FeedItem;
 import io.chainhub.analytics.rollup.RollupRepository;
 import io.chainhub.analytics.rollup.RollupRow;
@@ -59,8 +59,6 @@ class AnalyticsQueries {
     TokenSeries series(long chainId, String token, TimeRange range, Completeness completeness) {
         WindowSpec spec = range.spec();
         String key = AggregateKeys.token(chainId, token);
-        Map<Long, PartyCounts> senders = partyCounts(key + "|S|", range);
-        Map<Long, PartyCounts> receivers = partyCounts(key + "|R|", range);
         TreeMap<Instant, TokenBucket> buckets = new TreeMap<>();
         String symbol = null;
         Integer decimals = null;
@@ -74,15 +72,15 @@ class AnalyticsQueries {
                 }
                 symbol = window.symbol() != null ? window.symbol() : symbol;
                 decimals = window.decimals() != null ? window.decimals() : decimals;
-                PartyCounts s = senders.getOrDefault(entry.key, PartyCounts.NONE);
-                PartyCounts r = receivers.getOrDefault(entry.key, PartyCounts.NONE);
+                Uniques s = window.senders();
+                Uniques r = window.receivers();
                 Instant start = Instant.ofEpochMilli(entry.key);
                 Instant end = start.plus(spec.size());
                 buckets.put(start, new TokenBucket(start, end,
                         completeness.isFinal(end, !window.provisional().isEmpty()), "stream",
-                        Amounts.of(window.confirmed(), window.decimals(), s.confirmed, r.confirmed),
-                        Amounts.of(window.provisional(), window.decimals(), s.provisional, r.provisional),
-                        Amounts.of(window.total(), window.decimals(), s.total, r.total)));
+                        Amounts.of(window.confirmed(), window.decimals(), s.confirmed(), r.confirmed()),
+                        Amounts.of(window.provisional(), window.decimals(), s.provisional(), r.provisional()),
+                        Amounts.of(window.total(), window.decimals(), s.total(), r.total())));
             }
         }
         // history the stores no longer hold comes from the roll-up
@@ -127,7 +125,7 @@ class AnalyticsQueries {
                 sums.merge(AggregateKeys.tokenOf(key), entry.value, (a, b) -> new TokenWindow(
                         a.symbol() != null ? a.symbol() : b.symbol(), a.decimals() != null ? a.decimals() : b.decimals(),
                         a.confirmed().plus(b.confirmed()), a.provisional().plus(b.provisional()),
-                        Math.max(a.lastBlock(), b.lastBlock()), List.of()));
+                        Math.max(a.lastBlock(), b.lastBlock()), List.of(), null, null));
             }
         }
         return sums.entrySet().stream().filter(e -> !e.getValue().total().isEmpty())
@@ -154,56 +152,29 @@ class AnalyticsQueries {
         return items;
     }
 
-    private Map<Long, PartyCounts> partyCounts(String prefix, TimeRange range) {
-        Map<Long, PartyCounts> counts = new HashMap<>();
-        ReadOnlyWindowStore<String, PartyWindow> store = stores.windowStore(range.spec().partyStore());
-        try (KeyValueIterator<Windowed<String>, PartyWindow> parties = store.fetch(prefix,
-                prefix + AggregateKeys.RANGE_END, range.fromInstant(), range.to())) {
-            while (parties.hasNext()) {
-                KeyValue<Windowed<String>, PartyWindow> entry = parties.next();
-                if (!entry.key.key().startsWith(prefix)) {
-                    continue;
-                }
-                counts.computeIfAbsent(entry.key.window().start(), start -> new PartyCounts())
-                        .count(entry.value);
-            }
-        }
-        return counts;
-    }
-
+    /** Sorts the window's addresses by volume and formats only the ones shown. */
     private List<PartyRank> ranking(String prefix, WindowSpec spec, Instant start, int limit, Integer decimals) {
-        List<PartyRank> ranks = new ArrayList<>();
+        List<KeyValue<String, PartyWindow>> parties = new ArrayList<>();
         ReadOnlyWindowStore<String, PartyWindow> store = stores.windowStore(spec.partyStore());
-        try (KeyValueIterator<Windowed<String>, PartyWindow> parties = store.fetch(prefix,
+        try (KeyValueIterator<Windowed<String>, PartyWindow> all = store.fetch(prefix,
                 prefix + AggregateKeys.RANGE_END, start, start)) {
-            while (parties.hasNext()) {
-                KeyValue<Windowed<String>, PartyWindow> entry = parties.next();
-                Figures total = entry.value.total();
-                if (!entry.key.key().startsWith(prefix) || total.isEmpty()) {
-                    continue;
+            while (all.hasNext()) {
+                KeyValue<Windowed<String>, PartyWindow> entry = all.next();
+                if (entry.key.key().startsWith(prefix) && !entry.value.total().isEmpty()) {
+                    parties.add(KeyValue.pair(AggregateKeys.addressOf(entry.key.key()), entry.value));
                 }
-                ranks.add(new PartyRank(AggregateKeys.addressOf(entry.key.key()), total.transfers(),
-                        total.volume().toString(), Amounts.decimal(total.volume(), decimals),
-                        entry.value.confirmed().transfers(), entry.value.confirmed().volume().toString()));
             }
         }
-        return ranks.stream()
-                .sorted(Comparator.comparing((PartyRank rank) -> new BigInteger(rank.volume())).reversed()
-                        .thenComparing(PartyRank::address))
-                .limit(limit).toList();
-    }
-
-    /** Distinct addresses with something counted, per finality and in total. */
-    private static final class PartyCounts {
-        static final PartyCounts NONE = new PartyCounts();
-        long confirmed;
-        long provisional;
-        long total;
-
-        void count(PartyWindow window) {
-            confirmed += window.confirmed().isEmpty() ? 0 : 1;
-            provisional += window.provisional().isEmpty() ? 0 : 1;
-            total += window.total().isEmpty() ? 0 : 1;
-        }
+        return parties.stream()
+                .sorted(Comparator.comparing((KeyValue<String, PartyWindow> party) -> party.value.total().volume())
+                        .reversed().thenComparing(party -> party.key))
+                .limit(limit)
+                .map(party -> {
+                    Figures total = party.value.total();
+                    return new PartyRank(party.key, total.transfers(), total.volume().toString(),
+                            Amounts.decimal(total.volume(), decimals), party.value.confirmed().transfers(),
+                            party.value.confirmed().volume().toString());
+                })
+                .toList();
     }
 }

@@ -185,6 +185,24 @@ class AnalyticsTopologyTest {
     }
 
     @Test
+    void shouldCountDistinctSendersAndReceiversInTokenWindowAndTakeThemBackWhenReverted() {
+        TransferEvent reorged = observed(tx(3), 0, 101, "a", T0, BOB, CAROL, ONE);
+        send(observed(tx(1), 0, 100, "a", T0, ALICE, BOB, ONE));
+        send(observed(tx(2), 0, 100, "a", T0, ALICE, CAROL, TWO).withStatus(TransferStatus.CONFIRMED, 12));
+        send(reorged);
+
+        assertThat(tokenWindow(WindowSpec.DAY, T0).senders()).isEqualTo(new Uniques(1, 2, 2));
+        assertThat(tokenWindow(WindowSpec.DAY, T0).receivers()).isEqualTo(new Uniques(1, 2, 2));
+
+        send(reorged.withStatus(TransferStatus.REVERTED, 0));
+
+        assertThat(tokenWindow(WindowSpec.DAY, T0).senders()).isEqualTo(new Uniques(1, 1, 1));
+        assertThat(tokenWindow(WindowSpec.DAY, T0).receivers()).isEqualTo(new Uniques(1, 1, 2));
+        assertThat(partyKeys(WindowSpec.DAY, AggregateKeys.token(CHAIN, TOKEN) + "|S|"))
+                .containsExactly(AggregateKeys.sender(CHAIN, TOKEN, ALICE));
+    }
+
+    @Test
     void shouldPushLargeTransfersToFeedWhenAboveMinimum() {
         send(observed(tx(1), 0, 100, "a", T0, ALICE, BOB, "5000000000000000000000")); // 5000 DEMO
         send(observed(tx(2), 0, 100, "a", T0, ALICE, BOB, ONE));
