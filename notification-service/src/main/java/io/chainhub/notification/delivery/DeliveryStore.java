@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,33 +23,47 @@ public class DeliveryStore {
             + "payload, status, attempts, next_attempt_at, last_status, last_error, created_at, completed_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /**
      * Claims due webhook deliveries of enabled endpoints of active subscriptions, at most {@code perEndpoint}
-     * per endpoint (so a backlog at one endpoint cannot fill the batch), by moving their next attempt to the
-     * end of a lease: if this instance dies while sending, the delivery is due again when the lease ends.
-     * One index probe per endpoint ({@code delivery_due_per_endpoint}), so the cost follows the number of
-     * endpoints, not the backlog; {@code SKIP LOCKED} lets several instances claim side by side.
+     * per endpoint (so a backlog at one endpoint cannot fill the batch) and, for the endpoints named in
+     * {@code freeSlots}, at most their free slots (an endpoint already sending at capacity gets nothing, so
+     * nothing is claimed only to be put back). Claiming moves the next attempt to the end of a lease: if this
+     * instance dies while sending, the delivery is due again when the lease ends. One index probe per endpoint
+     * ({@code delivery_due_per_endpoint}), so the cost follows the number of endpoints, not the backlog;
+     * {@code SKIP LOCKED} lets several instances claim side by side.
      */
     @Transactional
-    public List<Delivery> claimWebhooks(Instant now, Duration lease, int batch, int perEndpoint) {
+    public List<ClaimedDelivery> claimWebhooks(Instant now, Duration lease, int batch, int perEndpoint,
+                                               Map<UUID, Integer> freeSlots) {
+        String[] busy = freeSlots.keySet().stream().map(UUID::toString).toArray(String[]::new);
+        String[] free = freeSlots.values().stream().map(String::valueOf).toArray(String[]::new);
         return jdbc.sql("""
+                WITH claimed AS (
                 UPDATE delivery SET next_attempt_at = ?
                 WHERE id IN (
                   SELECT due.id FROM subscription s
+                  LEFT JOIN unnest(?::text[], ?::text[]) AS busy(id, free) ON busy.id::uuid = s.id
                   CROSS JOIN LATERAL (
                     SELECT d.id, d.next_attempt_at FROM delivery d
                     WHERE d.subscription_id = s.id AND d.status = 'PENDING' AND d.channel = 'WEBHOOK' AND d.next_attempt_at <= ?
-                    ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED) due
+                    ORDER BY d.next_attempt_at LIMIT least(?, coalesce(busy.free::int, ?)) FOR UPDATE OF d SKIP LOCKED) due
                   WHERE s.status = 'ACTIVE' AND s.webhook_enabled AND s.webhook_url IS NOT NULL
                   ORDER BY due.next_attempt_at LIMIT ?)
-                RETURNING""" + " " + COLUMNS)
-                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), perEndpoint, batch)
-                .query(this::map).list();
+                RETURNING""" + " " + COLUMNS + """
+                )
+                SELECT claimed.*, s.updated_at AS subscription_updated_at, s.webhook_failing_since
+                FROM claimed JOIN subscription s ON s.id = claimed.subscription_id""")
+                .params(Timestamp.from(now.plus(lease)), busy, free, Timestamp.from(now), perEndpoint, perEndpoint, batch)
+                .query((rs, row) -> new ClaimedDelivery(map(rs, row), instant(rs, "subscription_updated_at"),
+                        instant(rs, "webhook_failing_since")))
+                .list();
     }
 
     /** Claims due emails of active subscriptions, like {@link #claimWebhooks}. */
@@ -86,6 +102,34 @@ public class DeliveryStore {
                         attempt, newStatus.name(), nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
                         statusCode, truncate(error), done ? Timestamp.from(at) : null, delivery.id())
                 .update();
+    }
+
+    /**
+     * Records many successful attempts in one transaction, two JDBC batches: the dispatcher's hot path, one
+     * commit for a batch of deliveries instead of one each.
+     */
+    @Transactional
+    public void recordSuccesses(List<Success> successes) {
+        // losing these on a database crash only re-sends the deliveries when their leases end (at-least-once,
+        // as for any crash mid-send), so this commit need not wait for the WAL flush
+        jdbc.sql("SET LOCAL synchronous_commit = off").update();
+        batches.batchUpdate("""
+                INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, outcome, status_code, error, duration_ms)
+                VALUES (?, ?, ?, 'SUCCEEDED', ?, NULL, ?)""", successes, successes.size(), (ps, s) -> {
+            ps.setObject(1, s.deliveryId());
+            ps.setInt(2, s.attempt());
+            ps.setTimestamp(3, Timestamp.from(s.at()));
+            ps.setInt(4, s.statusCode());
+            ps.setLong(5, s.durationMs());
+        });
+        batches.batchUpdate("""
+                UPDATE delivery SET attempts = ?, status = 'SUCCEEDED', next_attempt_at = NULL, last_status = ?,
+                  last_error = NULL, completed_at = ? WHERE id = ?""", successes, successes.size(), (ps, s) -> {
+            ps.setInt(1, s.attempt());
+            ps.setInt(2, s.statusCode());
+            ps.setTimestamp(3, Timestamp.from(s.at()));
+            ps.setObject(4, s.deliveryId());
+        });
     }
 
     /** Emails held back by the throttle, for the next digest. */

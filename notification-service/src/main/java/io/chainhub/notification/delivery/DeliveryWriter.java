@@ -3,6 +3,7 @@ package io.chainhub.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import io.chainhub.notification.matching.NotificationEvent;
 import io.chainhub.notification.subscription.EventTypes;
 import io.chainhub.notification.subscription.Subscription;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveryWriter {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeliveryWriter(JdbcClient jdbc, Clock clock) {
+    DeliveryWriter(JdbcClient jdbc, JdbcTemplate batches, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -43,16 +50,35 @@ public class DeliveryWriter {
     }
 
     /**
-     * Writes the deliveries of several consumed records and their positions in one transaction (one
-     * commit per poll instead of one per record).
+     * Writes the deliveries of several consumed records and their positions in one transaction: the rows
+     * as one JDBC batch and one position per partition (one commit and a handful of round trips per poll
+     * instead of one statement per row). Announces the new rows once committed.
      *
      * @return the number of new delivery rows
      */
     @Transactional
     public int write(List<Matched> batch) {
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, ConsumerPosition> positions = new LinkedHashMap<>();
         int created = 0;
         for (Matched matched : batch) {
-            created += write(matched.event(), matched.subscriptions(), matched.position());
+            if (EventTypes.TRANSFER_REVERTED.equals(matched.event().type())) {
+                // the revert's body names the original delivery, which may be among the rows not yet inserted
+                created += insert(rows);
+                rows.clear();
+            }
+            addRows(matched.event(), matched.subscriptions(), now, rows);
+            ConsumerPosition position = matched.position();
+            if (position != null) {
+                positions.merge(position.group() + "|" + position.topic() + "|" + position.partition(), position,
+                        (a, b) -> a.nextOffset() >= b.nextOffset() ? a : b);
+            }
+        }
+        created += insert(rows);
+        positions.values().forEach(this::savePosition);
+        if (created > 0) {
+            events.publishEvent(new DeliveriesCreated(created));
         }
         return created;
     }
@@ -60,33 +86,47 @@ public class DeliveryWriter {
     /** @return the number of new delivery rows (0 when the event was seen before) */
     @Transactional
     public int write(NotificationEvent event, List<Subscription> matches, ConsumerPosition position) {
-        Instant now = clock.instant();
-        int created = 0;
+        return write(List.of(new Matched(event, matches, position)));
+    }
+
+    private void addRows(NotificationEvent event, List<Subscription> matches, Instant now, List<Object[]> rows) {
         for (Subscription subscription : matches) {
             String webhookId = webhookId(event.id(), subscription.id());
             String body = body(event, subscription);
             for (Channel channel : channels(subscription)) {
-                created += jdbc.sql("""
-                        INSERT INTO delivery (id, delivery_key, subscription_id, channel, webhook_id, event_type, subject,
-                          severity, payload, status, attempts, next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
-                        ON CONFLICT (delivery_key) DO NOTHING""")
-                        .params(UUID.randomUUID(), event.id() + "|" + subscription.id() + "|" + channel,
-                                subscription.id(), channel.name(), webhookId, event.type(), event.subject(),
-                                event.severity() == null ? null : event.severity().name(), body,
-                                Timestamp.from(now), Timestamp.from(now))
-                        .update();
+                rows.add(new Object[] {UUID.randomUUID(), event.id() + "|" + subscription.id() + "|" + channel,
+                        subscription.id(), channel.name(), webhookId, event.type(), event.subject(),
+                        event.severity() == null ? null : event.severity().name(), body,
+                        Timestamp.from(now), Timestamp.from(now)});
             }
         }
-        if (position != null) {
-            jdbc.sql("""
-                    INSERT INTO consumer_offset (consumer_group, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (consumer_group, topic, partition_id)
-                    DO UPDATE SET next_offset = greatest(consumer_offset.next_offset, excluded.next_offset)""")
-                    .params(position.group(), position.topic(), position.partition(), position.nextOffset())
-                    .update();
+    }
+
+    /** One JDBC batch; a conflicting key (event seen before) counts 0. */
+    private int insert(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int[] counts = batches.batchUpdate("""
+                INSERT INTO delivery (id, delivery_key, subscription_id, channel, webhook_id, event_type, subject,
+                  severity, payload, status, attempts, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                ON CONFLICT (delivery_key) DO NOTHING""", rows);
+        int created = 0;
+        for (int count : counts) {
+            // SUCCESS_NO_INFO (-2) when the driver rewrites batches: count it as written, only a hint anyway
+            created += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
         }
         return created;
+    }
+
+    private void savePosition(ConsumerPosition position) {
+        jdbc.sql("""
+                INSERT INTO consumer_offset (consumer_group, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)
+                ON CONFLICT (consumer_group, topic, partition_id)
+                DO UPDATE SET next_offset = greatest(consumer_offset.next_offset, excluded.next_offset)""")
+                .params(position.group(), position.topic(), position.partition(), position.nextOffset())
+                .update();
     }
 
     /** Standard Webhooks body; a revert carries the {@code webhook-id} of the first notification of the transfer. */

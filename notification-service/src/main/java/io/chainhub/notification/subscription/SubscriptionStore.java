@@ -7,17 +7,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.chainhub.events.fraud.AlertSeverity;
 import io.chainhub.events.transfer.TokenStandard;
+import io.chainhub.notification.secret.SecretCipher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code subscription} table. */
+/** The {@code subscription} table. Webhook secrets are encrypted here on the way in and decrypted on the way out. */
 @Repository
 public class SubscriptionStore {
 
@@ -27,9 +29,11 @@ public class SubscriptionStore {
             + "owner_email, created_by, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    public SubscriptionStore(JdbcClient jdbc) {
+    public SubscriptionStore(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public List<Subscription> findAll() {
@@ -42,6 +46,12 @@ public class SubscriptionStore {
 
     public Optional<Subscription> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Several subscriptions by id, in one query. */
+    public List<Subscription> find(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE id = ANY(?::uuid[])")
+                .param(ids.stream().map(UUID::toString).toArray(String[]::new)).query(this::map).list();
     }
 
     /** Changes when any subscription is added, changed or removed: cheap to poll. */
@@ -58,8 +68,8 @@ public class SubscriptionStore {
                         s.minValue() == null ? null : new BigDecimal(s.minValue()), s.chainId(),
                         s.minSeverity() == null ? null : s.minSeverity().name(),
                         w == null ? null : w.url(), w == null || w.enabled(), w == null ? null : w.disabledReason(),
-                        w == null ? null : ts(w.failingSince()), w == null ? null : w.secret(),
-                        w == null ? null : w.previousSecret(), w == null ? null : ts(w.previousSecretExpiresAt()),
+                        w == null ? null : ts(w.failingSince()), w == null ? null : cipher.encrypt(w.secret()),
+                        w == null ? null : cipher.encrypt(w.previousSecret()), w == null ? null : ts(w.previousSecretExpiresAt()),
                         s.email(), s.emailMaxPerHour(), s.ownerEmail(), s.createdBy(), ts(s.createdAt()), ts(s.updatedAt()))
                 .update();
     }
@@ -78,8 +88,8 @@ public class SubscriptionStore {
                         s.minValue() == null ? null : new BigDecimal(s.minValue()), s.chainId(),
                         s.minSeverity() == null ? null : s.minSeverity().name(),
                         w == null ? null : w.url(), w == null || w.enabled(), w == null ? null : w.disabledReason(),
-                        w == null ? null : ts(w.failingSince()), w == null ? null : w.secret(),
-                        w == null ? null : w.previousSecret(), w == null ? null : ts(w.previousSecretExpiresAt()),
+                        w == null ? null : ts(w.failingSince()), w == null ? null : cipher.encrypt(w.secret()),
+                        w == null ? null : cipher.encrypt(w.previousSecret()), w == null ? null : ts(w.previousSecretExpiresAt()),
                         s.email(), s.emailMaxPerHour(), s.ownerEmail(), ts(s.updatedAt()), s.id())
                 .update();
     }
@@ -111,8 +121,8 @@ public class SubscriptionStore {
     private Subscription map(ResultSet rs, int row) throws SQLException {
         String url = rs.getString("webhook_url");
         Subscription.Webhook webhook = url == null ? null : new Subscription.Webhook(url, rs.getBoolean("webhook_enabled"),
-                rs.getString("webhook_disabled_reason"), instant(rs, "webhook_failing_since"), rs.getString("secret"),
-                rs.getString("previous_secret"), instant(rs, "previous_secret_expires_at"));
+                rs.getString("webhook_disabled_reason"), instant(rs, "webhook_failing_since"), cipher.decrypt(rs.getString("secret")),
+                cipher.decrypt(rs.getString("previous_secret")), instant(rs, "previous_secret_expires_at"));
         BigDecimal minValue = rs.getBigDecimal("min_value");
         long chainId = rs.getLong("chain_id");
         Long chain = rs.wasNull() ? null : chainId;

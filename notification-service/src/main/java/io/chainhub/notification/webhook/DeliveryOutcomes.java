@@ -10,6 +10,7 @@ import io.chainhub.notification.delivery.Attempt.AttemptOutcome;
 import io.chainhub.notification.delivery.Delivery;
 import io.chainhub.notification.delivery.DeliveryStatus;
 import io.chainhub.notification.delivery.DeliveryStore;
+import io.chainhub.notification.delivery.Success;
 import io.chainhub.notification.subscription.Subscription;
 import io.chainhub.notification.subscription.SubscriptionStore;
 
@@ -33,11 +34,13 @@ class DeliveryOutcomes {
     private final RetrySchedule schedule;
     private final Duration disableAfter;
     private final EndpointOwnerNotifier notifier;
+    private final SuccessLog successes;
     private final Clock clock;
 
     DeliveryOutcomes(DeliveryStore deliveries, SubscriptionStore subscriptions, NotificationProperties properties,
-                     EndpointOwnerNotifier notifier, Clock clock) {
+                     EndpointOwnerNotifier notifier, SuccessLog successes, Clock clock) {
         this.deliveries = deliveries;
+        this.successes = successes;
         this.subscriptions = subscriptions;
         NotificationProperties.Webhook webhook = properties.webhook();
         this.schedule = new RetrySchedule(webhook.retrySchedule(), webhook.jitter(), webhook.maxRetryAfter(), Math::random);
@@ -49,8 +52,7 @@ class DeliveryOutcomes {
     void apply(Delivery delivery, Subscription subscription, SendResult result) {
         Instant now = clock.instant();
         if (result instanceof SendResult.Answered answered && answered.success()) {
-            deliveries.recordAttempt(delivery, now, AttemptOutcome.SUCCEEDED, answered.status(), null,
-                    result.durationMs(), DeliveryStatus.SUCCEEDED, null);
+            successes.add(new Success(delivery.id(), delivery.attempts() + 1, now, answered.status(), result.durationMs()));
             if (subscription.webhook().failingSince() != null) {
                 subscriptions.markWebhookSucceeded(subscription.id());
             }

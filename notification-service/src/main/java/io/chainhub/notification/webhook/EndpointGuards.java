@@ -1,6 +1,8 @@
 package io.chainhub.notification.webhook;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.chainhub.notification.config.NotificationProperties;
@@ -42,6 +44,8 @@ class EndpointGuards {
                 .failureRateThreshold(80)
                 .waitDurationInOpenState(webhook.circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                // the dispatcher claims nothing for an open circuit, so nothing would call it to move on
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
         this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(webhook.ratePerSecond())
@@ -57,6 +61,23 @@ class EndpointGuards {
     Guards of(UUID endpoint) {
         String name = endpoint.toString();
         return new Guards(circuitBreakers.circuitBreaker(name), rateLimiters.rateLimiter(name), bulkheads.bulkhead(name));
+    }
+
+    /**
+     * How many calls the circuit of each endpoint that is not closed admits at once: none while open, one
+     * while half-open; endpoints with a closed circuit are not in the map.
+     */
+    Map<UUID, Integer> circuitLimits() {
+        Map<UUID, Integer> limits = new HashMap<>();
+        for (CircuitBreaker breaker : circuitBreakers.getAllCircuitBreakers()) {
+            CircuitBreaker.State state = breaker.getState();
+            if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+                limits.put(UUID.fromString(breaker.getName()), 0);
+            } else if (state == CircuitBreaker.State.HALF_OPEN) {
+                limits.put(UUID.fromString(breaker.getName()), 1);
+            }
+        }
+        return limits;
     }
 
     Duration circuitOpenFor() {

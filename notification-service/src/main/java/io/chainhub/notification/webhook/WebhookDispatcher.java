@@ -4,15 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.chainhub.notification.config.NotificationProperties;
+import io.chainhub.notification.delivery.ClaimedDelivery;
+import io.chainhub.notification.delivery.DeliveriesCreated;
 import io.chainhub.notification.delivery.Delivery;
 import io.chainhub.notification.delivery.DeliveryStore;
 import io.chainhub.notification.subscription.Subscription;
@@ -21,16 +28,22 @@ import io.chainhub.notification.subscription.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Claims due webhook deliveries and sends each on its own virtual thread through its endpoint's guards.
- * A delivery whose endpoint is busy (bulkhead full), rate limited or has an open circuit is put back
- * without an attempt; nothing waits on another endpoint.
+ * One loop claims, woken as soon as the ingest commits new deliveries or a send finishes, else after
+ * {@code poll-interval} (retries coming due, other instances' rows). Per endpoint it keeps at most twice
+ * {@code max-concurrent-per-endpoint} claimed: that many sending and as many parked on the endpoint's own
+ * slots, ready for the next free one. A hanging endpoint, its quota taken, gets nothing more claimed and
+ * costs the others nothing. A delivery whose endpoint is rate limited or has an open circuit is put back
+ * without an attempt, and nothing is claimed for an open circuit.
  */
 @Component
-class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration BUSY_DELAY = Duration.ofMillis(200);
@@ -43,6 +56,13 @@ class WebhookDispatcher implements DisposableBean {
     private final NotificationProperties.Webhook properties;
     private final Clock clock;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<UUID, Semaphore> sendSlots = new ConcurrentHashMap<>();
+    /** Only the claiming loop touches it. */
+    private final Map<UUID, Subscription> subscriptionCache = new HashMap<>();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
 
     WebhookDispatcher(DeliveryStore deliveries, SubscriptionStore subscriptions, WebhookSender sender,
                       EndpointGuards guards, DeliveryOutcomes outcomes, NotificationProperties properties, Clock clock) {
@@ -55,15 +75,111 @@ class WebhookDispatcher implements DisposableBean {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${chainhub.notification.webhook.poll-interval}")
-    void dispatchDue() {
-        List<Delivery> due = deliveries.claimWebhooks(clock.instant(), properties.lease(), properties.batchSize(),
-                properties.perEndpointBatch());
-        Map<UUID, Optional<Subscription>> endpoints = new HashMap<>();
-        for (Delivery delivery : due) {
-            Optional<Subscription> subscription = endpoints.computeIfAbsent(delivery.subscriptionId(), subscriptions::find);
-            senders.execute(() -> dispatch(delivery, subscription.orElse(null)));
+    /** Committed deliveries go out now, not at the next poll (only after the commit can a claim see them). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onDeliveriesCreated(DeliveriesCreated created) {
+        wake();
+    }
+
+    private void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
         }
+    }
+
+    private void run() {
+        while (running) {
+            int claimed = 0;
+            try {
+                claimed = dispatchDue();
+            } catch (RuntimeException e) {
+                log.warn("claiming webhook deliveries failed, trying again: {}", e.getMessage());
+            }
+            if (claimed == 0) {
+                try {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            wakeUps.drainPermits();
+        }
+    }
+
+    /** @return how many deliveries were claimed */
+    int dispatchDue() {
+        int perEndpoint = Math.min(properties.perEndpointBatch(), claimAhead());
+        List<ClaimedDelivery> due = deliveries.claimWebhooks(clock.instant(), properties.lease(), properties.batchSize(),
+                perEndpoint, freeSlots());
+        Map<UUID, Subscription> endpoints = subscriptionsOf(due);
+        for (ClaimedDelivery claimed : due) {
+            Delivery delivery = claimed.delivery();
+            Subscription subscription = endpoints.get(delivery.subscriptionId());
+            AtomicInteger count = inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger());
+            Semaphore slots = sendSlots.computeIfAbsent(delivery.subscriptionId(),
+                    id -> new Semaphore(properties.maxConcurrentPerEndpoint()));
+            count.incrementAndGet();
+            senders.execute(() -> {
+                try {
+                    slots.acquire(); // one batch waits here for a slot, so a freed slot needs no claim first
+                    try {
+                        dispatch(delivery, subscription);
+                    } finally {
+                        slots.release();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // shutting down: sent when the lease ends
+                } finally {
+                    count.decrementAndGet();
+                    wake(); // room for more
+                }
+            });
+        }
+        return due.size();
+    }
+
+    /**
+     * Claimed and not finished, per endpoint: its bulkhead's worth sending and as many waiting for a slot
+     * (at most one send's duration, far below the lease), so that the loop keeps each endpoint fed.
+     */
+    private int claimAhead() {
+        return 2 * properties.maxConcurrentPerEndpoint();
+    }
+
+    /** Endpoints that cannot take {@code per-endpoint-batch} more now: busy here, or their circuit is not closed. */
+    private Map<UUID, Integer> freeSlots() {
+        Map<UUID, Integer> free = new HashMap<>();
+        inFlight.forEach((endpoint, count) -> {
+            if (count.get() > 0) {
+                free.put(endpoint, Math.max(0, claimAhead() - count.get()));
+            }
+        });
+        guards.circuitLimits().forEach((endpoint, limit) -> {
+            AtomicInteger count = inFlight.get(endpoint);
+            int admitted = Math.max(0, limit - (count == null ? 0 : count.get()));
+            free.merge(endpoint, admitted, Math::min);
+        });
+        return free;
+    }
+
+    /**
+     * The subscriptions of the claimed deliveries, read again only when changed since last read (the claim
+     * returns their version), so that a claim costs one query, not one per endpoint.
+     */
+    private Map<UUID, Subscription> subscriptionsOf(List<ClaimedDelivery> claimed) {
+        Set<UUID> stale = new HashSet<>();
+        for (ClaimedDelivery c : claimed) {
+            Subscription known = subscriptionCache.get(c.delivery().subscriptionId());
+            if (known == null || known.webhook() == null || !known.updatedAt().equals(c.subscriptionUpdatedAt())
+                    || !Objects.equals(known.webhook().failingSince(), c.endpointFailingSince())) {
+                stale.add(c.delivery().subscriptionId());
+            }
+        }
+        if (!stale.isEmpty()) {
+            subscriptions.find(stale).forEach(s -> subscriptionCache.put(s.id(), s));
+        }
+        return subscriptionCache;
     }
 
     private void dispatch(Delivery delivery, Subscription subscription) {
@@ -113,6 +229,28 @@ class WebhookDispatcher implements DisposableBean {
 
     private void postpone(Delivery delivery, Duration delay) {
         deliveries.postpone(delivery.id(), clock.instant().plus(delay));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = Thread.ofPlatform().daemon().name("webhook-dispatcher").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        try {
+            loop.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

@@ -41,7 +41,11 @@ public final class Events {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "notification-test-" + UUID.randomUUID(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.ACKS_CONFIG, "all",
+                // a transaction begun right after the previous commit gets CONCURRENT_TRANSACTIONS until the broker
+                // has written the commit markers: retry soon rather than after the default 100 ms
+                ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "5",
+                ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "50"), new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
     }
 
