@@ -7,8 +7,6 @@ import java.util.List;
 
 import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.transfer.TransferEvent;
-import io.chainhub.events.transfer.TransferStatus;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
