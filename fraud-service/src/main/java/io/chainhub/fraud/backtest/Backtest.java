@@ -14,6 +14,7 @@ import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.fraud.engine.AlertBook;
 import io.chainhub.fraud.engine.Hit;
+import io.chainhub.fraud.engine.InMemoryCounterparties;
 import io.chainhub.fraud.engine.Leg;
 import io.chainhub.fraud.engine.OpenAlert;
 import io.chainhub.fraud.engine.Rules;
@@ -30,6 +31,7 @@ final class Backtest {
     private final Watchlists lists;
     private final Map<String, String> blockByEvent = new HashMap<>();
     private final Map<String, AddressHistory> histories = new HashMap<>();
+    private final Map<String, InMemoryCounterparties> counterparties = new HashMap<>();
     private final Map<String, OpenAlert> alerts = new HashMap<>();
     private final Map<String, FraudAlertEvent> latest = new LinkedHashMap<>();
     private final Map<String, Long> hitsByRule = new TreeMap<>();
@@ -71,8 +73,9 @@ final class Backtest {
 
     private void evaluate(Leg leg) {
         AddressHistory before = histories.getOrDefault(leg.stateKey(), AddressHistory.EMPTY);
-        List<Hit> hits = Rules.evaluate(leg, before, rules, lists);
-        histories.put(leg.stateKey(), before.with(leg, Rules.retentionSeconds(rules), Rules.isDust(leg, rules)));
+        InMemoryCounterparties known = counterparties.computeIfAbsent(leg.stateKey(), k -> new InMemoryCounterparties());
+        List<Hit> hits = Rules.evaluate(leg, before, known, rules, lists);
+        histories.put(leg.stateKey(), Rules.remember(leg, before, known, rules));
         for (Hit hit : hits) {
             hitsByRule.merge(hit.rule().ruleId(), 1L, Long::sum);
             String key = OpenAlert.key(hit.rule().ruleId(), leg.chainId(), leg.address());

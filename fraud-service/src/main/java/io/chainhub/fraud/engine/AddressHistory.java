@@ -9,38 +9,22 @@ import java.util.Map;
 
 /**
  * What the rules remember about one address: its recent legs (for sliding windows), its typical outgoing
- * size per token and its recent counterparties. Bounded, so a busy address cannot grow its state forever.
+ * size per token and how many counterparties it has (who they are is in {@link Counterparties}, so this value
+ * stays small however long the address has been active). Bounded, so a busy address cannot grow it forever.
  *
- * @param recent         legs within the retention, oldest first
- * @param typical        token → running totals of outgoing amounts
- * @param counterparties last time each counterparty was seen, least recent first, at most
- *                       {@link #MAX_COUNTERPARTIES} (a list, not a map keyed by address: JSON property names
- *                       are interned by the parser, and 10,000s of addresses would swamp its symbol table)
+ * @param recent            legs within the retention, oldest first
+ * @param typical           token → running totals of outgoing amounts
+ * @param counterpartyCount distinct addresses this one dealt with (dust excluded)
  */
-public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, List<Counterparty> counterparties) {
+public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int counterpartyCount) {
 
     public static final int MAX_RECENT = 1_000;
-    public static final int MAX_COUNTERPARTIES = 500;
 
-    public static final AddressHistory EMPTY = new AddressHistory(List.of(), Map.of(), List.of());
+    public static final AddressHistory EMPTY = new AddressHistory(List.of(), Map.of(), 0);
 
     public AddressHistory {
         recent = recent == null ? List.of() : List.copyOf(recent);
         typical = typical == null ? Map.of() : Map.copyOf(typical);
-        counterparties = counterparties == null ? List.of() : List.copyOf(counterparties);
-    }
-
-    /** An address this one dealt with, and when last (epoch seconds). */
-    public record Counterparty(String address, long lastSeen) {
-    }
-
-    public boolean knows(String address) {
-        for (Counterparty c : counterparties) {
-            if (c.address().equals(address)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Running totals of one token's outgoing transfers: the mean is the typical size. */
@@ -53,10 +37,11 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, Lis
 
     /**
      * This history after {@code leg}, forgetting legs older than {@code retentionSeconds} before it.
-     * Dust legs (at most {@code dust}) do not make their sender a known counterparty: that is what
-     * address poisoning relies on.
+     * Dust legs do not count towards the typical size.
+     *
+     * @param newCounterparty whether the leg's counterparty was not known before (see {@link Counterparties})
      */
-    public AddressHistory with(Leg leg, long retentionSeconds, boolean dust) {
+    public AddressHistory with(Leg leg, long retentionSeconds, boolean dust, boolean newCounterparty) {
         List<Leg> legs = new ArrayList<>(recent.size() + 1);
         long horizon = leg.time() - retentionSeconds;
         for (Leg old : recent) {
@@ -75,26 +60,13 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, Lis
             typicals.put(leg.token(), new Typical(before.samples() + 1,
                     new BigInteger(before.total()).add(leg.value()).toString()));
         }
-        List<Counterparty> parties = counterparties;
-        if (leg.counterparty() != null && !dust) {
-            parties = new ArrayList<>(counterparties.size() + 1);
-            for (Counterparty c : counterparties) {
-                if (!c.address().equals(leg.counterparty())) {
-                    parties.add(c);
-                }
-            }
-            parties.add(new Counterparty(leg.counterparty(), leg.time()));
-            if (parties.size() > MAX_COUNTERPARTIES) {
-                parties.removeFirst();
-            }
-        }
-        return new AddressHistory(legs, typicals, parties);
+        return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount);
     }
 
     /** This history without the transfer {@code eventId} (a reorg removed it). */
     public AddressHistory without(String eventId) {
         return new AddressHistory(recent.stream().filter(l -> !l.eventId().equals(eventId)).toList(), typical,
-                counterparties);
+                counterpartyCount);
     }
 
     /** Legs in {@code direction} of {@code token} within {@code windowSeconds} up to and including {@code now}. */

@@ -33,9 +33,11 @@ public record AddressPoisoningRule() implements Rule {
         int prefix = (int) config.number("prefixChars", 4);
         int suffix = (int) config.number("suffixChars", 4);
         long since = leg.time() - config.duration("lookback", Duration.ofDays(30)).toSeconds();
-        return context.before().counterparties().stream()
+        // look-alikes share the first prefixChars hex digits: a prefix lookup, not a scan of every counterparty
+        return context.counterparties().startingWith(suspect.substring(0, Math.min(suspect.length(), 2 + prefix)))
+                .stream()
                 .filter(c -> c.lastSeen() >= since && !c.address().equals(suspect))
-                .map(AddressHistory.Counterparty::address)
+                .map(Counterparties.Counterparty::address)
                 .filter(known -> lookAlike(known, suspect, prefix, suffix))
                 .findFirst()
                 .map(known -> new Hit(config, leg, "Possible address poisoning: " + suspect + " looks like "

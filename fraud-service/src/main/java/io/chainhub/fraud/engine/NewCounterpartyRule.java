@@ -26,12 +26,13 @@ public record NewCounterpartyRule() implements Rule {
         if (leg.direction() != Direction.OUT || leg.counterparty() == null) {
             return Optional.empty();
         }
-        AddressHistory before = context.before();
-        if (before.counterparties().size() < config.number("minHistory", 3) || before.knows(leg.counterparty())) {
-            return Optional.empty();
-        }
         Optional<BigInteger> threshold = config.amount("threshold", leg.token(), leg.decimals());
         if (threshold.isEmpty() || leg.value().compareTo(threshold.get()) < 0) {
+            return Optional.empty();
+        }
+        // the store lookup last: most legs are below the threshold
+        if (context.before().counterpartyCount() < config.number("minHistory", 3)
+                || context.counterparties().knows(leg.counterparty())) {
             return Optional.empty();
         }
         return Optional.of(new Hit(config, leg, "First transfer to " + leg.counterparty() + " is "

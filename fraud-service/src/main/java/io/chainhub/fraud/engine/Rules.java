@@ -49,8 +49,9 @@ public final class Rules {
     }
 
     /** Hits of every ACTIVE or SHADOW rule on {@code leg}. */
-    public static List<Hit> evaluate(Leg leg, AddressHistory before, RuleSet rules, Watchlists lists) {
-        RuleContext context = new RuleContext(leg, before, rules, lists);
+    public static List<Hit> evaluate(Leg leg, AddressHistory before, Counterparties counterparties, RuleSet rules,
+            Watchlists lists) {
+        RuleContext context = new RuleContext(leg, before, counterparties, rules, lists);
         List<Hit> hits = new ArrayList<>();
         for (Rule rule : ALL) {
             rules.get(rule.id()).filter(c -> c.mode() != RuleMode.DISABLED)
@@ -67,6 +68,18 @@ public final class Rules {
             max = Math.max(max, rules.get(id).map(c -> c.duration("window", Duration.ZERO).toSeconds()).orElse(0L));
         }
         return max;
+    }
+
+    /**
+     * The address's state after {@code leg} (evaluated before, against the state before it). Dust legs do not
+     * make their counterparty a known one: that is what address poisoning relies on.
+     */
+    public static AddressHistory remember(Leg leg, AddressHistory before, Counterparties counterparties,
+            RuleSet rules) {
+        boolean dust = isDust(leg, rules);
+        boolean newCounterparty = leg.counterparty() != null && !dust
+                && counterparties.remember(leg.counterparty(), leg.time());
+        return before.with(leg, retentionSeconds(rules), dust, newCounterparty);
     }
 
     /** Whether the leg is dust for the poisoning rule (dust does not make a known counterparty). */

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Evaluates every rule on a leg against the address's history (state store, key chainId:address),
+ * Evaluates every rule on a leg against the address's history and counterparties (state stores, keys
+ * chainId:address and chainId:address|counterparty),
  * turns ACTIVE hits into alert changes (alert store, same key space) and reports every hit, SHADOW
  * included, for the statistics. Rule configuration and lists are read per record from the registries,
  * so a mode change applies to the next transfer without a restart.
@@ -36,6 +37,7 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
     private final Supplier<Watchlists> lists;
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, AddressHistory> histories;
+    private KeyValueStore<String, Long> counterparties;
     private KeyValueStore<String, OpenAlert> alerts;
 
     AddressRuleProcessor(Supplier<RuleSet> rules, Supplier<Watchlists> lists) {
@@ -47,6 +49,7 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
     public void init(ProcessorContext<String, Emission> context) {
         this.context = context;
         this.histories = context.getStateStore(FraudTopology.ADDRESS_HISTORY);
+        this.counterparties = context.getStateStore(FraudTopology.COUNTERPARTIES);
         this.alerts = context.getStateStore(FraudTopology.ALERTS);
     }
 
@@ -66,8 +69,9 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
 
     private void evaluate(Record<String, LegCommand> record, Leg leg, AddressHistory before) {
         RuleSet current = rules.get();
-        List<Hit> hits = Rules.evaluate(leg, before, current, lists.get());
-        histories.put(record.key(), before.with(leg, Rules.retentionSeconds(current), Rules.isDust(leg, current)));
+        var known = new StoredCounterparties(counterparties, record.key());
+        List<Hit> hits = Rules.evaluate(leg, before, known, current, lists.get());
+        histories.put(record.key(), Rules.remember(leg, before, known, current));
         for (Hit hit : hits) {
             String alertId = null;
             if (hit.rule().mode() == RuleMode.ACTIVE) {

@@ -7,7 +7,6 @@ import io.chainhub.events.fraud.FraudAlertEvent;
 import io.chainhub.events.kafka.JsonSerde;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
-import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.fraud.engine.OpenAlert;
 import io.chainhub.fraud.rule.RuleSet;
 import io.chainhub.fraud.watchlist.Watchlists;
@@ -33,7 +32,9 @@ public final class FraudTopology {
 
     public static final String RULE_HITS = "fraud-rule-hits";
     static final String TRANSFER_INDEX = "transfer-index";
-    static final String ADDRESS_HISTORY = "address-history";
+    // binary values since the counterparties moved to a store of their own: new names, new changelogs
+    static final String ADDRESS_HISTORY = "address-legs";
+    static final String COUNTERPARTIES = "address-counterparties";
     static final String ALERTS = "open-alerts";
     static final String BY_ADDRESS = "legs-by-address";
 
@@ -48,14 +49,19 @@ public final class FraudTopology {
     /**
      * @param inMemoryState in-memory instead of RocksDB stores; both are backed by changelog topics, so
      *                      nothing is lost on a crash, in-memory stores only take longer to restore.
-     *                      Stores are cached: changelog writes of a busy address coalesce per commit.
+     *                      The history and alert stores are cached: changelog writes of a busy address
+     *                      coalesce per commit. The transfer index and the counterparty pairs are not: their
+     *                      keys are rarely touched twice within a commit interval, and caching them only pushed
+     *                      the histories out of the cache (a sorted map of long keys, searched per access).
      */
     public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
             boolean inMemoryState) {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(TRANSFER_INDEX, inMemoryState),
-                Serdes.String(), JsonSerde.of(TransferIndexEntry.class)).withCachingEnabled());
+                Serdes.String(), TransferIndexSerde.serde()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ADDRESS_HISTORY, inMemoryState),
-                Serdes.String(), JsonSerde.of(AddressHistory.class)).withCachingEnabled());
+                Serdes.String(), AddressHistorySerde.serde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(COUNTERPARTIES, inMemoryState),
+                Serdes.String(), Serdes.Long()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ALERTS, inMemoryState),
                 Serdes.String(), JsonSerde.of(OpenAlert.class)).withCachingEnabled());
 
@@ -63,7 +69,8 @@ public final class FraudTopology {
                 .stream(Topics.TOKEN_TRANSFERS, Consumed.with(Serdes.String(), TRANSFERS).withName("transfers"))
                 .process(() -> new TransferGate(Duration.ofDays(7)), Named.as("transfer-gate"), TRANSFER_INDEX)
                 .repartition(Repartitioned.with(Serdes.String(), LEGS).withName(BY_ADDRESS))
-                .process(() -> new AddressRuleProcessor(rules, lists), Named.as("rules"), ADDRESS_HISTORY, ALERTS);
+                .process(() -> new AddressRuleProcessor(rules, lists), Named.as("rules"), ADDRESS_HISTORY, COUNTERPARTIES,
+                        ALERTS);
 
         emissions.split(Named.as("emission-"))
                 .branch((key, emission) -> emission.alert() != null, Branched.withConsumer(alerts -> alerts

@@ -1,0 +1,53 @@
+package io.chainhub.fraud.stream;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.chainhub.fraud.engine.Counterparties;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The counterparties of one address in the {@code address-counterparties} store, one entry per pair (key
+ * {@code chainId:address|counterparty}, value last seen): point lookups for "knows", a prefix scan of the
+ * look-alikes for address poisoning.
+ */
+final class StoredCounterparties implements Counterparties {
+
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final KeyValueStore<String, Long> store;
+    private final String owner;
+
+    StoredCounterparties(KeyValueStore<String, Long> store, String stateKey) {
+        this.store = store;
+        this.owner = stateKey + "|";
+    }
+
+    @Override
+    public boolean knows(String address) {
+        return store.get(owner + address) != null;
+    }
+
+    @Override
+    public List<Counterparty> startingWith(String prefix) {
+        List<Counterparty> found = new ArrayList<>();
+        try (var entries = store.prefixScan(owner + prefix, KEYS)) {
+            entries.forEachRemaining(entry -> found.add(
+                    new Counterparty(entry.key.substring(owner.length()), entry.value)));
+        }
+        found.sort(Comparator.comparingLong(Counterparty::lastSeen));
+        return found;
+    }
+
+    @Override
+    public boolean remember(String address, long time) {
+        String key = owner + address;
+        Long before = store.get(key);
+        if (before == null || before < time) {
+            store.put(key, time);
+        }
+        return before == null;
+    }
+}

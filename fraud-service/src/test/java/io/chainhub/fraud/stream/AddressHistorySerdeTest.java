@@ -1,0 +1,41 @@
+package io.chainhub.fraud.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.fraud.engine.Direction;
+import io.chainhub.fraud.engine.Leg;
+import org.junit.jupiter.api.Test;
+
+/** The binary store format keeps every field of the history, nulls included. */
+class AddressHistorySerdeTest {
+
+    @Test
+    void shouldReadBackWhatItWroteWhenLegsHaveNullableFields() {
+        Leg erc20 = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), "0x" + "2".repeat(40),
+                Direction.OUT, "0x" + "3".repeat(40), "DEMO", 18, "1000000000000000000000", 1_700_000_000L);
+        Leg mint = new Leg("31337:0xdef:native", 1, null, "0x" + "1".repeat(40), null, Direction.IN, Leg.NATIVE, null,
+                null, "0", 1_700_000_060L);
+        AddressHistory history = new AddressHistory(List.of(erc20, mint),
+                Map.of(Leg.NATIVE, new AddressHistory.Typical(3, "123456789012345678901234567890")), 42);
+
+        var serde = AddressHistorySerde.serde();
+        byte[] bytes = serde.serializer().serialize("t", history);
+
+        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(history);
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", AddressHistory.EMPTY)))
+                .isEqualTo(AddressHistory.EMPTY);
+    }
+
+    @Test
+    void shouldRefuseUnknownFormatWhenVersionByteDiffers() {
+        byte[] bytes = AddressHistorySerde.write(AddressHistory.EMPTY);
+        bytes[0] = 99;
+
+        assertThatThrownBy(() -> AddressHistorySerde.read(bytes)).hasMessageContaining("format 99");
+    }
+}
