@@ -16,12 +16,6 @@ import java.util.concurrent.TimeUnit;
 final class LocalStack {
 
     static final int OFFSET = 20_000;
-    /**
-     * Hot-wallet key of the listener's chain gateway (anvil dev account 9, which no test or demo sends from):
-     * without one the gateway stays off and custody withdrawals never leave SIGNING. The script passes its
-     * environment on to the services, so this reaches the listener through relaxed binding.
-     */
-    static final String GATEWAY_KEY = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
 
     private final Path root;
     private final Path home;
@@ -57,8 +51,7 @@ final class LocalStack {
             ProcessBuilder builder = new ProcessBuilder(command(args)).directory(root.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(Map.of("CHAINHUB_HOME", home.toString(),
-                    "CHAINHUB_PORT_OFFSET", Integer.toString(OFFSET),
-                    "CHAINHUB_GATEWAY_PRIVATEKEY", GATEWAY_KEY));
+                    "CHAINHUB_PORT_OFFSET", Integer.toString(OFFSET)));
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
