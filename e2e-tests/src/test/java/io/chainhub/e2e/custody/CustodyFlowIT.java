@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.chainhub.devchain.DevChain;
+import io.chainhub.e2e.WebhookReceiver;
 import io.chainhub.events.kafka.EventJson;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class CustodyFlowIT {
     void shouldCreditConfirmedDepositThenSettleWithdrawalApprovedByTwoOthersAndSendSignedCustodyWebhook() throws Exception {
         String depositAddress = CustodyApi.freshAddress();
         String destination = CustodyApi.freshAddress();
-        try (SignedWebhookReceiver receiver = new SignedWebhookReceiver();
+        try (WebhookReceiver receiver = new WebhookReceiver();
              DevChain chain = DevChain.connect(stack.rpcUrl())) {
             String secret = api.subscribe("""
                     {"name": "custody-e2e", "eventTypes": ["custody.*"], "addresses": ["%s", "%s"], "addressRole": "EITHER",
@@ -100,8 +101,8 @@ class CustodyFlowIT {
 
             // The custody webhook: Standard Webhooks signature under the subscription's secret.
             await("custody.withdrawal.completed webhook").until(() -> completedWebhook(receiver, id) != null);
-            SignedWebhookReceiver.Delivery delivery = completedWebhook(receiver, id);
-            assertThat(SignedWebhookReceiver.signedWith(secret, delivery)).as(delivery.toString()).isTrue();
+            WebhookReceiver.Delivery delivery = completedWebhook(receiver, id);
+            assertThat(WebhookReceiver.signedWith(secret, delivery)).as(delivery.toString()).isTrue();
             JsonNode data = EventJson.mapper().readTree(delivery.body()).path("data");
             assertThat(data.path("txHash").asString()).isEqualTo(txHash);
             assertThat(data.path("amount").asString()).isEqualTo(amount.toString());
@@ -110,8 +111,8 @@ class CustodyFlowIT {
         }
     }
 
-    private static SignedWebhookReceiver.Delivery completedWebhook(SignedWebhookReceiver receiver, String withdrawalId) {
-        List<SignedWebhookReceiver.Delivery> matching = receiver.deliveries().stream().filter(d -> {
+    private static WebhookReceiver.Delivery completedWebhook(WebhookReceiver receiver, String withdrawalId) {
+        List<WebhookReceiver.Delivery> matching = receiver.deliveries().stream().filter(d -> {
             JsonNode body = EventJson.mapper().readTree(d.body());
             return body.path("type").asString().equals("custody.withdrawal.completed")
                     && body.path("data").path("sagaId").asString().equals(withdrawalId);

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.chainhub.devchain.DevChain;
+import io.chainhub.e2e.LocalStack;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -32,19 +32,13 @@ final class CustodyStack implements AutoCloseable {
     private static final int HOT_WALLET_ACCOUNT = 4;
     static final Credentials HOT_WALLET = DevChain.account(HOT_WALLET_ACCOUNT);
 
-    private final Path root;
-    private final Path home;
+    private final LocalStack script = new LocalStack(Path.of("e2e-tests/target/chainhub-custody"), OFFSET, environment());
+    private final Path home = script.home();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-
-    private CustodyStack(Path root, Path home) {
-        this.root = root;
-        this.home = home;
-    }
 
     /** Starts a fresh stack (data of an earlier run wiped), stopping leftovers of an aborted run first. */
     static CustodyStack start() {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        CustodyStack stack = new CustodyStack(root, root.resolve("e2e-tests/target/chainhub-custody"));
+        CustodyStack stack = new CustodyStack();
         if (!stack.leftovers().isEmpty()) {
             stack.run(Duration.ofMinutes(3), "down");
         }
@@ -144,70 +138,27 @@ final class CustodyStack implements AutoCloseable {
     }
 
     List<String> leftovers() {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                .toList();
+        return script.leftovers();
     }
 
     private void wipeData() {
-        Path data = home.resolve("data");
-        if (Files.exists(data)) {
-            try (var paths = Files.walk(data)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                throw new AssertionError("could not wipe " + data, e);
-            }
-        }
+        script.wipeData();
     }
 
     private String run(Duration timeout, String... args) {
-        Path log = home.resolve("e2e-" + args[0] + ".out");
-        try {
-            Files.createDirectories(home);
-            List<String> command = new ArrayList<>(List.of(root.resolve("chainhub").toString()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(environment());
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("./chainhub " + String.join(" ", args) + " did not finish within " + timeout
-                        + ":\n" + Files.readString(log));
-            }
-            String output = Files.readString(log);
-            if (!args[0].equals("token")) {
-                System.out.println(output); // the script's progress, in the test report
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("./chainhub " + String.join(" ", args) + " exited with "
-                        + process.exitValue() + ":\n" + output);
-            }
-            return output.strip();
-        } catch (IOException e) {
-            throw new AssertionError("could not run ./chainhub", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return script.run(timeout, args);
     }
 
     /**
-     * The services inherit the script's environment. Besides home and ports: the gateway's hot-wallet
-     * key (the script does not configure one), a Kafka Streams state directory of this stack's own (the
-     * default is shared by every stack on the machine, so a second stack's fraud and analytics services
-     * would fail to lock it), and crash-recovery timeouts short enough for a test that kills services
+     * The services inherit the script's environment: a hot-wallet key of the gateway's own (the script's
+     * default is another dev account) and crash-recovery timeouts short enough for a test that kills services
      * eight times: a consumer killed with SIGKILL holds its partitions until its session times out
      * (45 s by default), a transaction it left open blocks read_committed readers until it times out
      * (60 s) unless its transactional id is reused.
      */
-    private Map<String, String> environment() {
+    private static Map<String, String> environment() {
         return Map.of(
-                "CHAINHUB_HOME", home.toString(),
-                "CHAINHUB_PORT_OFFSET", Integer.toString(OFFSET),
                 "CHAINHUB_GATEWAY_PRIVATEKEY", DevChain.DEV_PRIVATE_KEYS.get(HOT_WALLET_ACCOUNT),
-                "SPRING_KAFKA_STREAMS_STATEDIR", home.resolve("data/streams").toString(),
                 "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000",
                 "SPRING_KAFKA_CONSUMER_PROPERTIES_HEARTBEAT_INTERVAL_MS", "1500",
                 "SPRING_KAFKA_PRODUCER_PROPERTIES_TRANSACTION_TIMEOUT_MS", "20000");
