@@ -1,8 +1,12 @@
 package io.chainhub.saga.deposit;
 
+import java.util.List;
+
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.saga.messaging.ConsumedBatches;
 import io.chainhub.saga.messaging.Messages;
+import io.chainhub.saga.messaging.PoisonRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,17 +16,28 @@ import org.springframework.stereotype.Component;
 class DepositListener {
 
     private final DepositProcessor processor;
+    private final ConsumedBatches batches;
 
-    DepositListener(DepositProcessor processor) {
+    DepositListener(DepositProcessor processor, ConsumedBatches batches) {
         this.processor = processor;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "saga-deposits", topics = Topics.TOKEN_TRANSFERS)
-    void onTransfer(ConsumerRecord<String, String> record) {
+    /** A poll of transfers: one database transaction, one Kafka transaction. */
+    @KafkaListener(id = "saga-deposits", topics = Topics.TOKEN_TRANSFERS, batch = "true")
+    void onTransfers(List<ConsumerRecord<String, String>> records) {
+        batches.consume(records, DepositListener::transfer,
+                transfers -> transfers.forEach(t -> processor.handle(t.messageId(), t.topic(), t.transfer())));
+    }
+
+    private record Consumed(String messageId, String topic, TransferEvent transfer) {
+    }
+
+    private static Consumed transfer(ConsumerRecord<String, String> record) {
         TransferEvent transfer = Messages.payload(record, TransferEvent.class);
         if (transfer.status() == null || transfer.eventId() == null || transfer.blockHash() == null) {
-            throw new io.chainhub.saga.messaging.PoisonRecordException("incomplete transfer event " + transfer.eventId(), null);
+            throw new PoisonRecordException("incomplete transfer event " + transfer.eventId(), null);
         }
-        processor.handle(Messages.messageId(record, transfer.cloudEventId()), record.topic(), transfer);
+        return new Consumed(Messages.messageId(record, transfer.cloudEventId()), record.topic(), transfer);
     }
 }

@@ -15,15 +15,18 @@ import io.chainhub.saga.account.Accounts;
 import io.chainhub.saga.account.Asset;
 import io.chainhub.saga.account.Assets;
 import io.chainhub.saga.audit.AuditJournal;
+import io.chainhub.saga.fault.StepBoundary;
+import io.chainhub.saga.fault.StepFaults;
 import io.chainhub.saga.ledger.Bucket;
 import io.chainhub.saga.ledger.Ledger;
 import io.chainhub.saga.messaging.Inbox;
 import io.chainhub.saga.messaging.Outbox;
+import io.chainhub.saga.messaging.TransactionalWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Runs the {@link DepositSaga} for transfers to deposit addresses, one transaction per event. */
+/** Runs the {@link DepositSaga} for transfers to deposit addresses, in the transaction of the listener's poll. */
 @Component
 class DepositProcessor {
 
@@ -35,9 +38,11 @@ class DepositProcessor {
     private final Inbox inbox;
     private final Outbox outbox;
     private final AuditJournal audit;
+    private final StepFaults faults;
+    private final TransactionalWrites writes;
 
     DepositProcessor(JdbcClient jdbc, Accounts accounts, Assets assets, Ledger ledger, Inbox inbox, Outbox outbox,
-                     AuditJournal audit) {
+                     AuditJournal audit, StepFaults faults, TransactionalWrites writes) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.assets = assets;
@@ -45,10 +50,13 @@ class DepositProcessor {
         this.inbox = inbox;
         this.outbox = outbox;
         this.audit = audit;
+        this.faults = faults;
+        this.writes = writes;
     }
 
     @Transactional
     public void handle(String messageId, String topic, TransferEvent transfer) {
+        writes.flush(); // a poll may carry several steps of one deposit: this one reads what the last one wrote
         if (transfer.standard() != TokenStandard.NATIVE && transfer.standard() != TokenStandard.ERC20) {
             return; // custody keeps fungible balances only
         }
@@ -95,6 +103,11 @@ class DepositProcessor {
         audit.append("listener", "deposit." + next.name().toLowerCase(), depositId,
                 (current == null ? "new" : current.name()) + " -> " + next + " on " + transfer.status() + " of " + amount);
         publish(depositId, account.get(), asset, transfer, next);
+        faults.reached(switch (transfer.status()) {
+            case OBSERVED -> StepBoundary.DEPOSIT_PENDING;
+            case CONFIRMED -> StepBoundary.DEPOSIT_CREDITED;
+            case REVERTED -> StepBoundary.DEPOSIT_REVERSED;
+        }, depositId);
     }
 
     /** The funds may already be gone (withdrawn); then the reversal waits for an operator. */

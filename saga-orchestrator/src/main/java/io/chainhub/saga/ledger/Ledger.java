@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.UUID;
 
+import io.chainhub.saga.messaging.TransactionalWrites;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,14 +13,21 @@ import org.springframework.stereotype.Component;
 /**
  * Posts balanced journal transactions. Balances follow by trigger; the database refuses negative
  * balances, unbalanced transactions and a second posting of the same reason for the same saga.
+ * Lines are sent with the transaction's other writes, just before it commits ({@link TransactionalWrites}).
  */
 @Component
 public class Ledger {
 
-    private final JdbcClient jdbc;
+    private static final String JOURNAL_LINE = """
+            INSERT INTO journal_entry (journal_tx, account_id, asset_id, bucket, amount, saga_id, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
-    Ledger(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionalWrites writes;
+
+    Ledger(JdbcClient jdbc, TransactionalWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** Deposit seen at 0 confirmations: outside → pending. */
@@ -52,26 +60,22 @@ public class Ledger {
 
     void post(String sagaId, String reason, long asset, Posting... postings) {
         UUID journalTx = UUID.randomUUID();
-        try {
-            for (Posting posting : postings) {
-                jdbc.sql("""
-                        INSERT INTO journal_entry (journal_tx, account_id, asset_id, bucket, amount, saga_id, reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(journalTx, posting.account(), asset, posting.bucket().name(),
-                                new BigDecimal(posting.amount()), sagaId, reason)
-                        .update();
-            }
-        } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (message.contains("_not_negative")) {
-                throw new InsufficientFundsException("insufficient " + bucketOf(message) + " balance for " + reason
-                        + " of " + postings[postings.length - 1].amount());
-            }
-            if (message.contains("journal_entry_once")) {
-                throw new IllegalStateException(reason + " already posted for saga " + sagaId, e);
-            }
-            throw e;
+        for (Posting posting : postings) {
+            writes.add(JOURNAL_LINE, e -> refused(e, sagaId, reason, postings[postings.length - 1].amount()),
+                    journalTx, posting.account(), asset, posting.bucket().name(), new BigDecimal(posting.amount()), sagaId, reason);
         }
+    }
+
+    /** What the database's refusal means: an overdraft, or a movement posted twice. */
+    private static RuntimeException refused(DataIntegrityViolationException e, String sagaId, String reason, BigInteger amount) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage()) + " " + e.getMessage();
+        if (message.contains("_not_negative")) {
+            return new InsufficientFundsException("insufficient " + bucketOf(message) + " balance for " + reason + " of " + amount);
+        }
+        if (message.contains("journal_entry_once")) {
+            return new IllegalStateException(reason + " already posted for saga " + sagaId, e);
+        }
+        return e;
     }
 
     private static String bucketOf(String message) {

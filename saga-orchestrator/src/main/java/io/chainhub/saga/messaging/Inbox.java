@@ -1,5 +1,9 @@
 package io.chainhub.saga.messaging;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,5 +28,14 @@ public class Inbox {
     public boolean firstDelivery(String messageId, String topic) {
         return jdbc.sql("INSERT INTO inbox_message (message_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(messageId, topic).update() == 1;
+    }
+
+    /** The ids among {@code messageIds} seen for the first time (one round trip for a whole poll). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> firstDeliveries(List<String> messageIds, String topic) {
+        return new HashSet<>(jdbc.sql("""
+                INSERT INTO inbox_message (message_id, topic) SELECT unnest(CAST(? AS varchar[])), ?
+                ON CONFLICT DO NOTHING RETURNING message_id""")
+                .params(messageIds.toArray(String[]::new), topic).query(String.class).list());
     }
 }

@@ -1,7 +1,6 @@
 package io.chainhub.saga.messaging;
 
 import io.chainhub.events.kafka.EventJson;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,21 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Outbox {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO outbox_message (message_id, topic, message_key, ce_type, ce_subject, payload)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""";
+
+    private final TransactionalWrites writes;
     private final OutboxRelay relay;
 
-    Outbox(JdbcClient jdbc, OutboxRelay relay) {
-        this.jdbc = jdbc;
+    Outbox(TransactionalWrites writes, OutboxRelay relay) {
+        this.writes = writes;
         this.relay = relay;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(String topic, String key, String messageId, String ceType, String subject, Object payload) {
-        jdbc.sql("""
-                INSERT INTO outbox_message (message_id, topic, message_key, ce_type, ce_subject, payload)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""")
-                .params(messageId, topic, key, ceType, subject, EventJson.mapper().writeValueAsString(payload))
-                .update();
+        // rows keep the order of the calls (BIGSERIAL ids), which is the order the relay publishes in
+        writes.add(INSERT, messageId, topic, key, ceType, subject, EventJson.mapper().writeValueAsString(payload));
         relay.wakeUpAfterCommit();
     }
 }

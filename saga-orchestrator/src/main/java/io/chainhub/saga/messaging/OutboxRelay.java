@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.chainhub.events.kafka.CloudEvent;
 import io.chainhub.events.kafka.CloudEventHeaders;
+import io.chainhub.saga.fault.StepBoundary;
+import io.chainhub.saga.fault.StepFaults;
 import io.chainhub.saga.worker.WorkerThread;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -36,24 +38,32 @@ class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate transactions;
     private final SagaProperties properties;
+    private final StepFaults faults;
     private final Semaphore wakeUp = new Semaphore(0);
     private final WorkerThread worker = new WorkerThread("outbox-relay");
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-                SagaProperties properties) {
+                SagaProperties properties, StepFaults faults) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transactions = transactions;
         this.properties = properties;
+        this.faults = faults;
     }
 
-    /** Publish soon after the current transaction commits, rather than at the next poll. */
+    /** Publish as soon as the current transaction commits, rather than at the next poll (once per transaction). */
     void wakeUpAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !TransactionSynchronizationManager.hasResource(wakeUp)) {
+            TransactionSynchronizationManager.bindResource(wakeUp, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     wakeUp.release();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(wakeUp);
                 }
             });
         }
@@ -85,7 +95,10 @@ class OutboxRelay implements SmartLifecycle {
             List<Pending> batch = jdbc.sql("""
                     SELECT id, message_id, topic, message_key, ce_type, ce_subject, payload, created_at
                     FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT ?""")
-                    .param(properties.outboxBatchSize()).query(Pending.class).list();
+                    .param(properties.outboxBatchSize()).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getTimestamp(8).toInstant())) // mapped by hand: the record mapper throws per row on Instant
+                    .list();
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -96,9 +109,11 @@ class OutboxRelay implements SmartLifecycle {
                     CloudEventHeaders.write(record.headers(), new CloudEvent(message.messageId(), SOURCE,
                             message.ceType(), message.createdAt(), message.ceSubject()));
                     operations.send(record);
+                    faults.reached(StepBoundary.OUTBOX_BEFORE_KAFKA_COMMIT, message.messageId());
                 }
                 return null;
             });
+            batch.forEach(message -> faults.reached(StepBoundary.OUTBOX_BEFORE_MARK, message.messageId()));
             jdbc.sql("UPDATE outbox_message SET published_at = now() WHERE id IN (:ids)")
                     .param("ids", batch.stream().map(Pending::id).toList()).update();
             return batch.size();

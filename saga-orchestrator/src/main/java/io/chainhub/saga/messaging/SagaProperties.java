@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param confirmations        block depth the gateway waits for before reporting CONFIRMED
  * @param timerPollInterval    how often due timers are looked for
  * @param outboxPollInterval   longest delay of the outbox relay when nothing wakes it
+ * @param outboxBatchSize      messages per Kafka transaction of the relay
  */
 @ConfigurationProperties("chainhub.saga")
 public record SagaProperties(
@@ -25,6 +26,6 @@ public record SagaProperties(
         confirmations = confirmations == null ? 2 : confirmations;
         timerPollInterval = timerPollInterval == null ? Duration.ofMillis(500) : timerPollInterval;
         outboxPollInterval = outboxPollInterval == null ? Duration.ofMillis(500) : outboxPollInterval;
-        outboxBatchSize = outboxBatchSize == null ? 200 : outboxBatchSize;
+        outboxBatchSize = outboxBatchSize == null ? 500 : outboxBatchSize;
     }
 }

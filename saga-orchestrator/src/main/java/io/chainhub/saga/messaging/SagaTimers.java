@@ -14,22 +14,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class SagaTimers {
 
     private final JdbcClient jdbc;
+    private final TransactionalWrites writes;
 
-    SagaTimers(JdbcClient jdbc) {
+    SagaTimers(JdbcClient jdbc, TransactionalWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void start(String sagaId, String kind, Duration after) {
-        jdbc.sql("""
+        // keyed: the last start or stop of a timer in a transaction is the one that counts
+        writes.put("timer:" + sagaId + ":" + kind, """
                 INSERT INTO saga_timer (saga_id, kind, due_at) VALUES (?, ?, ?)
-                ON CONFLICT (saga_id, kind) DO UPDATE SET due_at = excluded.due_at""")
-                .params(sagaId, kind, java.sql.Timestamp.from(Instant.now().plus(after))).update();
+                ON CONFLICT (saga_id, kind) DO UPDATE SET due_at = excluded.due_at""",
+                sagaId, kind, java.sql.Timestamp.from(Instant.now().plus(after)));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void stop(String sagaId, String kind) {
-        jdbc.sql("DELETE FROM saga_timer WHERE saga_id = ? AND kind = ?").params(sagaId, kind).update();
+        writes.put("timer:" + sagaId + ":" + kind, "DELETE FROM saga_timer WHERE saga_id = ? AND kind = ?", sagaId, kind);
     }
 
     /** Takes one due timer (locked, deleted in the caller's transaction), if any. */

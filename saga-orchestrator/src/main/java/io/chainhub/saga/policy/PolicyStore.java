@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.type.TypeReference;
 
@@ -30,7 +32,26 @@ public class PolicyStore {
         this.audit = audit;
     }
 
+    /** The active version; read once per transaction (a poll of replies evaluates it hundreds of times). */
     public Policy active() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return load();
+        }
+        Policy active = (Policy) TransactionSynchronizationManager.getResource(this);
+        if (active == null) {
+            active = load();
+            TransactionSynchronizationManager.bindResource(this, active);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PolicyStore.this);
+                }
+            });
+        }
+        return active;
+    }
+
+    private Policy load() {
         return jdbc.sql("SELECT version, rules FROM policy_version WHERE state = 'ACTIVE'")
                 .query((rs, n) -> new Policy(rs.getInt(1), parse(rs.getString(2)))).single();
     }

@@ -38,4 +38,10 @@ public record Withdrawal(
         return new Withdrawal(id, accountId, accountGroup, assetId, chainId, token, amount, destination,
                 requestedBy, next, approvalsRequired, eligibleApprovers, approvers, txHash, broadcastAttempts, createdAt);
     }
+
+    /** The snapshot after a step, for a later step of the same saga in the same transaction. */
+    Withdrawal after(WithdrawalState next, int required, List<String> eligible, Set<String> approved, String tx, int attempts) {
+        return new Withdrawal(id, accountId, accountGroup, assetId, chainId, token, amount, destination,
+                requestedBy, next, required, eligible, approved, tx, attempts, createdAt);
+    }
 }

@@ -1,8 +1,14 @@
 package io.chainhub.saga.withdrawal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.chainhub.events.custody.ChainCommand;
 import io.chainhub.events.custody.CustodyEvent;
@@ -10,6 +16,8 @@ import io.chainhub.events.custody.ScreeningCommand;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.saga.account.Assets;
 import io.chainhub.saga.audit.AuditJournal;
+import io.chainhub.saga.fault.StepBoundary;
+import io.chainhub.saga.fault.StepFaults;
 import io.chainhub.saga.ledger.Ledger;
 import io.chainhub.saga.messaging.Outbox;
 import io.chainhub.saga.messaging.SagaProperties;
@@ -36,6 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Executes the {@link WithdrawalSaga}: locks the saga row, asks the saga for a decision, applies its
  * effects (ledger, outbox, timers), records the transition in the timeline and the audit journal and
  * publishes a custody event — all in ONE database transaction, so a crash leaves either all or none.
+ * A poll of replies runs as one transaction of many steps ({@link #handleAll}).
  */
 @Component
 public class WithdrawalRunner {
@@ -50,9 +59,10 @@ public class WithdrawalRunner {
     private final AuditJournal audit;
     private final Assets assets;
     private final SagaProperties properties;
+    private final StepFaults faults;
 
     WithdrawalRunner(WithdrawalSaga saga, WithdrawalStore store, Ledger ledger, Outbox outbox, SagaTimers timers,
-                     AuditJournal audit, Assets assets, SagaProperties properties) {
+                     AuditJournal audit, Assets assets, SagaProperties properties, StepFaults faults) {
         this.saga = saga;
         this.store = store;
         this.ledger = ledger;
@@ -61,34 +71,108 @@ public class WithdrawalRunner {
         this.audit = audit;
         this.assets = assets;
         this.properties = properties;
+        this.faults = faults;
+    }
+
+    /** One input for one withdrawal, from {@code actor}. */
+    public record Step(UUID withdrawal, WithdrawalInput input, String actor) {
     }
 
     @Transactional
     public WithdrawalState handle(UUID id, WithdrawalInput input, String actor) {
-        Withdrawal w = store.lock(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no withdrawal " + id));
+        return handleAll(List.of(new Step(id, input, actor))).getFirst();
+    }
+
+    /**
+     * Applies steps in order in the caller's transaction (a poll of replies: one transaction). The sagas
+     * are locked together; a later step of the same saga decides on the snapshot the earlier one left.
+     */
+    @Transactional
+    public List<WithdrawalState> handleAll(List<Step> steps) {
+        Map<UUID, Withdrawal> sagas = store.lock(steps.stream().map(Step::withdrawal).collect(Collectors.toSet()));
+        Deque<Long> transitionIds = store.transitionIds(steps.size());
+        List<WithdrawalState> states = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            Withdrawal w = sagas.get(step.withdrawal());
+            if (w == null) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no withdrawal " + step.withdrawal());
+            }
+            Withdrawal after = apply(w, step.input(), step.actor(), transitionIds);
+            sagas.put(w.id(), after);
+            states.add(after.state());
+        }
+        return states;
+    }
+
+    private Withdrawal apply(Withdrawal w, WithdrawalInput input, String actor, Deque<Long> transitionIds) {
+        UUID id = w.id();
         Decision decision = saga.decide(w, input);
         if (decision.ignored()) {
             log.debug("withdrawal {} in {} ignores {}", id, w.state(), input);
-            return w.state();
+            return w;
         }
+        Withdrawal after = w.withState(decision.next());
         for (SagaEffect effect : decision.effects()) {
-            apply(w, effect);
+            after = apply(w, after, effect);
         }
         if (input instanceof WithdrawalInput.ScreeningDecided screening) {
             store.screening(id, screening.decision().name());
         }
         store.state(id, decision.next(), decision.next().terminal() ? WithdrawalStore.truncate(decision.detail()) : null);
-        long transition = store.transition(w.sagaId(), w.state(), decision.next(), input.cause(), actor, decision.detail());
+        long transition = transitionIds.pop();
+        store.transition(transition, w.sagaId(), w.state(), decision.next(), input.cause(), actor, decision.detail());
         audit.append(actor, "withdrawal." + input.cause(), w.sagaId(),
                 w.state() + " -> " + decision.next() + ": " + decision.detail());
         if (decision.next() != w.state() || input instanceof WithdrawalInput.Requested) {
             publish(w, decision, input, transition);
         }
-        return decision.next();
+        switch (input) {
+            case WithdrawalInput.ScreeningDecided screening -> faults.reached(StepBoundary.SCREENING_REPLY_APPLIED, w.sagaId());
+            case WithdrawalInput.Broadcast broadcast -> faults.reached(StepBoundary.BROADCAST_APPLIED, w.sagaId());
+            case WithdrawalInput.ApprovalWindowElapsed elapsed -> faults.reached(StepBoundary.APPROVAL_EXPIRED, w.sagaId());
+            default -> { }
+        }
+        return after;
     }
 
-    private void apply(Withdrawal w, SagaEffect effect) {
+    /** Runs one effect of a decision taken on {@code w}; returns the snapshot {@code after} updated by it. */
+    private Withdrawal apply(Withdrawal w, Withdrawal after, SagaEffect effect) {
+        int attempt = after.broadcastAttempts() + (effect instanceof RequestSignAndBroadcast ? 1 : 0);
+        run(w, effect, attempt);
+        after = switch (effect) {
+            case RecordApproval approval when approval.decision().equals("APPROVE") -> after.after(after.state(),
+                    after.approvalsRequired(), after.eligibleApprovers(), plus(after.approvers(), approval.approver()),
+                    after.txHash(), attempt);
+            case RecordTxHash tx -> after.after(after.state(), after.approvalsRequired(), after.eligibleApprovers(),
+                    after.approvers(), tx.txHash() == null ? after.txHash() : tx.txHash(), attempt);
+            case RecordPolicy policy -> policy.outcome() instanceof PolicyOutcome.RequireApproval required
+                    ? after.after(after.state(), required.approvals(), required.approvers(), after.approvers(), after.txHash(), attempt)
+                    : after.after(after.state(), 0, List.of(), after.approvers(), after.txHash(), attempt);
+            default -> after.after(after.state(), after.approvalsRequired(), after.eligibleApprovers(), after.approvers(),
+                    after.txHash(), attempt);
+        };
+        StepBoundary reached = switch (effect) {
+            case HoldFunds hold -> StepBoundary.FUNDS_HELD;
+            case ReleaseHold release -> StepBoundary.HOLD_RELEASED;
+            case Settle settle -> StepBoundary.SETTLED;
+            case RecordPolicy policy -> StepBoundary.POLICY_DECIDED;
+            case RecordApproval approval -> StepBoundary.APPROVAL_RECORDED;
+            case RequestSignAndBroadcast sign -> StepBoundary.CHAIN_COMMAND_QUEUED;
+            default -> null;
+        };
+        if (reached != null) {
+            faults.reached(reached, w.sagaId());
+        }
+        return after;
+    }
+
+    private static Set<String> plus(Set<String> approvers, String approver) {
+        Set<String> more = new LinkedHashSet<>(approvers);
+        more.add(approver);
+        return more;
+    }
+
+    private void run(Withdrawal w, SagaEffect effect, int attempt) {
         switch (effect) {
             case HoldFunds hold -> ledger.hold(w.sagaId(), w.accountId(), w.assetId(), w.amount());
             case ReleaseHold release -> ledger.release(w.sagaId(), w.accountId(), w.assetId(), w.amount());
@@ -98,7 +182,7 @@ public class WithdrawalRunner {
                             w.accountId().toString(), w.chainId(), tokenAddress(w), w.amount().toString(),
                             assets.get(w.assetId()).decimals(), null, w.destination(), Instant.now()));
             case RequestSignAndBroadcast sign -> {
-                int attempt = store.nextBroadcastAttempt(w.id());
+                store.broadcastAttempts(w.id(), attempt);
                 String commandId = w.sagaId() + ":chain:" + attempt;
                 outbox.add(Topics.CHAIN_GATEWAY_COMMANDS, w.sagaId(), commandId, ChainCommand.TYPE, w.sagaId(),
                         new ChainCommand(commandId, w.sagaId(), sign.rebroadcast() ? ChainCommand.Action.REBROADCAST

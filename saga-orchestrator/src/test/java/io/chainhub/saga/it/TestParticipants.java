@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.chainhub.events.custody.ChainCommand;
 import io.chainhub.events.custody.ChainReply;
@@ -31,7 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Stand-ins for fraud-service and the chain gateway that speak the same contract over the real
  * broker: screening APPROVEs unless the destination is {@link #SANCTIONED}; the gateway answers
- * BROADCAST then CONFIRMED with a deterministic tx hash. One per test JVM.
+ * BROADCAST then CONFIRMED with a deterministic tx hash. Like the real participants, they are
+ * idempotent: a command delivered again (same ce_id) is answered again with the same reply ids and
+ * signs nothing new; {@link #signatures(String)} counts the distinct sign commands of a withdrawal,
+ * each of which a gateway that deduplicates on ce_id would sign. One per test JVM.
  */
 public final class TestParticipants {
 
@@ -40,6 +44,8 @@ public final class TestParticipants {
     private static volatile TestParticipants instance;
 
     private final KafkaProducer<String, String> producer;
+    private final Map<String, Set<String>> signedCommands = new ConcurrentHashMap<>();
+    private volatile boolean silent;
 
     private TestParticipants() {
         String servers = TestInfrastructure.get().kafkaBootstrapServers();
@@ -55,10 +61,14 @@ public final class TestParticipants {
         Thread.ofPlatform().daemon().name("test-participants").start(() -> {
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (silent) {
+                        continue;
+                    }
                     if (record.topic().equals(Topics.SCREENING_COMMANDS)) {
                         screen(EventJson.mapper().readValue(record.value(), ScreeningCommand.class));
                     } else {
-                        broadcast(EventJson.mapper().readValue(record.value(), ChainCommand.class));
+                        String ceId = CloudEventHeaders.read(record.headers()).map(CloudEvent::id).orElseThrow();
+                        broadcast(ceId, EventJson.mapper().readValue(record.value(), ChainCommand.class));
                     }
                 }
             }
@@ -71,6 +81,16 @@ public final class TestParticipants {
         }
     }
 
+    /** While silent, commands are read and left unanswered (the benchmark answers them itself, in bulk). */
+    public static void silence(boolean silent) {
+        instance.silent = silent;
+    }
+
+    /** How many distinct sign commands (by ce_id) the stand-in gateway signed for {@code withdrawalId}. */
+    public static int signatures(String withdrawalId) {
+        return instance.signedCommands.getOrDefault(withdrawalId, Set.of()).size();
+    }
+
     private void screen(ScreeningCommand command) {
         boolean sanctioned = SANCTIONED.equals(command.destination());
         ScreeningReply reply = new ScreeningReply(command.commandId(), command.withdrawalId(),
@@ -79,7 +99,10 @@ public final class TestParticipants {
         send(Topics.SCREENING_REPLIES, command.withdrawalId(), command.commandId() + ":reply", ScreeningReply.TYPE, reply);
     }
 
-    private void broadcast(ChainCommand command) {
+    private void broadcast(String ceId, ChainCommand command) {
+        if (command.action() == ChainCommand.Action.SIGN_AND_BROADCAST) {
+            signedCommands.computeIfAbsent(command.withdrawalId(), id -> ConcurrentHashMap.newKeySet()).add(ceId);
+        }
         String txHash = "0x" + sha256(command.withdrawalId());
         send(Topics.CHAIN_GATEWAY_REPLIES, command.withdrawalId(), command.withdrawalId() + ":broadcast:" + txHash,
                 ChainReply.TYPE, new ChainReply(command.withdrawalId() + ":broadcast", command.withdrawalId(),

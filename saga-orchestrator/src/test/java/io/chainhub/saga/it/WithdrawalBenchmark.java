@@ -11,6 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import io.chainhub.events.custody.ChainReply;
+import io.chainhub.events.custody.ScreeningReply;
+import io.chainhub.events.kafka.CloudEvent;
+import io.chainhub.events.kafka.CloudEventHeaders;
+import io.chainhub.events.kafka.EventJson;
+import io.chainhub.events.topics.Topics;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,12 +38,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * {@code ./mvnw -B -o verify -pl saga-orchestrator -Pbenchmark [-Dbenchmark.withdrawals=1000]}: withdrawals
  * under an auto-allow policy (screening and chain answered by {@link TestParticipants} over the real broker),
- * sagas/s and p50/p99 request → COMPLETED; then the orchestrator's step throughput (saga transitions/s)
- * against a plain consume-transform-produce loop with Kafka transactions measured in the same run.
+ * sagas/s and p50/p99 request → COMPLETED; then the orchestrator's own step throughput on a backlog of
+ * replies (saga transitions/s) against a plain consume-transform-produce loop with Kafka transactions,
+ * one per poll, over the same number of messages, measured in the same run.
  */
 @ChainHubIntegrationTest
 class WithdrawalBenchmark {
@@ -47,6 +56,9 @@ class WithdrawalBenchmark {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void measure() throws Exception {
@@ -78,14 +90,111 @@ class WithdrawalBenchmark {
         double stepRate = steps / seconds;
         System.out.printf("%nBENCHMARK withdrawals=%d elapsed=%.1fs sagas/s=%.1f p50=%.0fms p99=%.0fms%n", n, seconds,
                 n / seconds, percentile(latencies, 50), percentile(latencies, 99));
-        System.out.printf("BENCHMARK saga steps=%d steps/s=%.1f%n%n", steps, stepRate);
-        int baselineMessages = (int) Math.min(steps, 1000);
-        double perMessage = consumeTransformProduce(baselineMessages, false);
-        double batched = consumeTransformProduce(baselineMessages, true);
-        System.out.printf("BENCHMARK baseline consume-transform-produce, one transaction per message: msgs/s=%.1f ratio=%.2f%n",
-                perMessage, stepRate / perMessage);
-        System.out.printf("BENCHMARK baseline consume-transform-produce, one transaction per poll batch: msgs/s=%.1f ratio=%.2f%n%n",
-                batched, stepRate / batched);
+        System.out.printf("BENCHMARK end to end: saga steps=%d steps/s=%.1f (request rate and participants' round trips included)%n%n",
+                steps, stepRate);
+
+        Backlog backlog = stepsOnBacklog(api, custody, n);
+        double backlogRate = backlog.steps() / backlog.seconds();
+        System.out.printf("BENCHMARK orchestrator on a backlog of %d replies: screening %.2fs, chain %.2fs, steps/s=%.1f%n%n",
+                backlog.steps(), backlog.screeningSeconds(), backlog.chainSeconds(), backlogRate);
+
+        double batched = consumeTransformProduce(backlog.steps(), true);
+        double perMessage = consumeTransformProduce((int) Math.min(steps, 1000), false);
+        System.out.printf("BENCHMARK baseline consume-transform-produce, one transaction per poll batch (%d msgs): msgs/s=%.1f%n",
+                backlog.steps(), batched);
+        System.out.printf("BENCHMARK baseline consume-transform-produce, one transaction per message: msgs/s=%.1f%n", perMessage);
+        System.out.printf("BENCHMARK ratio orchestrator on backlog / batched baseline = %.2f (target >= 0.3)%n", backlogRate / batched);
+        System.out.printf("BENCHMARK ratio end-to-end steps / batched baseline = %.2f, / per-message baseline = %.2f%n%n",
+                stepRate / batched, stepRate / perMessage);
+    }
+
+    private record Backlog(int steps, double screeningSeconds, double chainSeconds) {
+        double seconds() {
+            return screeningSeconds + chainSeconds;
+        }
+    }
+
+    /**
+     * The orchestrator's own step throughput measured as the baseline's is: its reply listener paused, a
+     * backlog of replies on the topic, the clock from resuming the listener to the last step committed AND
+     * its outbox published (the commands and custody events the step produced are on Kafka). First n
+     * screening replies (APPROVE: policy, sign command, custody event), then 2n chain replies (BROADCAST,
+     * CONFIRMED: pivot, settle, custody events).
+     */
+    private Backlog stepsOnBacklog(SagaApi api, Custody custody, int n) throws Exception {
+        String account = custody.account("auto");
+        String token = custody.fund(account, Long.toString(n * 10L));
+        TestParticipants.silence(true);
+        try {
+            List<String> ids;
+            try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+                var started = IntStream.range(0, n).mapToObj(i -> clients.submit(() -> api.post("/api/withdrawals", Map.of(
+                        "accountId", account, "chainId", Custody.CHAIN, "token", token, "amount", "10",
+                        "destination", Custody.randomAddress()), "alice").text("id"))).toList();
+                ids = new ArrayList<>();
+                for (var id : started) {
+                    ids.add(id.get());
+                }
+            }
+            awaitOutboxDrained(Duration.ofMinutes(5));
+
+            double screening = timeBacklog("saga-screening-replies", ids, account, "SIGNING", "ScreeningDecided", producer -> ids.forEach(id ->
+                    send(producer, Topics.SCREENING_REPLIES, id, id + ":screening:reply", ScreeningReply.TYPE,
+                            new ScreeningReply(id + ":screening", id, ScreeningReply.ScreeningDecision.APPROVE, List.of(), 0,
+                                    Instant.now()))));
+            double chain = timeBacklog("saga-chain-replies", ids, account, "COMPLETED", "Broadcast", producer -> ids.forEach(id -> {
+                String txHash = "0x" + TestParticipants.sha256(id);
+                send(producer, Topics.CHAIN_GATEWAY_REPLIES, id, id + ":broadcast:bench", ChainReply.TYPE,
+                        new ChainReply(id + ":broadcast", id, ChainReply.Outcome.BROADCAST, txHash, null, null, 0, null, Instant.now()));
+                send(producer, Topics.CHAIN_GATEWAY_REPLIES, id, id + ":confirmed:bench", ChainReply.TYPE,
+                        new ChainReply(id + ":confirmed", id, ChainReply.Outcome.CONFIRMED, txHash, 7L, "0xb", 2, null, Instant.now()));
+            }));
+            return new Backlog(3 * n, screening, chain);
+        } finally {
+            TestParticipants.silence(false);
+        }
+    }
+
+    /**
+     * Seconds from the first step of the backlog (its transaction's start, as the baseline starts its clock
+     * at its first non-empty poll) until every saga is in {@code state} and the outbox is published.
+     */
+    private double timeBacklog(String listener, List<String> ids, String account, String state, String firstCause,
+                               java.util.function.Consumer<KafkaProducer<String, String>> seed) throws Exception {
+        MessageListenerContainer container = listeners.getListenerContainer(listener);
+        container.pause();
+        Awaitility.await(listener + " paused").atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            seed.accept(producer);
+            producer.flush();
+        }
+        container.resume();
+        Awaitility.await(ids.size() + " in " + state).atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() ->
+                        jdbc.sql("SELECT count(*) FROM withdrawal WHERE account_id = ?::uuid AND state = ?")
+                                .params(account, state).query(Long.class).single() == ids.size()
+                        && unpublished() == 0);
+        return jdbc.sql("""
+                SELECT extract(epoch FROM clock_timestamp() - min(at)) FROM saga_transition
+                WHERE saga_id = ANY (CAST(? AS text[])) AND cause = ?""")
+                .params(ids.toArray(String[]::new), firstCause).query(Double.class).single();
+    }
+
+    private long unpublished() {
+        return jdbc.sql("SELECT count(*) FROM outbox_message WHERE published_at IS NULL").query(Long.class).single();
+    }
+
+    private void awaitOutboxDrained(Duration atMost) {
+        Awaitility.await("outbox drained").atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> unpublished() == 0);
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, String key, String ceId, String type,
+                             Object payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.mapper().writeValueAsString(payload));
+        CloudEventHeaders.write(record.headers(), new CloudEvent(ceId, "/bench", type, Instant.now(), key));
+        producer.send(record);
     }
 
     /**
