@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -43,8 +44,9 @@ import org.springframework.http.HttpStatus;
 class FraudCrashRecoveryIT {
 
     private static final int BEFORE_KILL = 50;
-    private static final int AFTER_KILL = 1_500;
-    private static final int BATCH = 100;
+    /** While the service runs, transfers keep coming in batches like this (at most MAX_AFTER_KILL of them). */
+    private static final int BATCH = 20;
+    private static final int MAX_AFTER_KILL = 20_000;
     private static final Duration WAIT = Duration.ofMinutes(3);
 
     @Test
@@ -58,11 +60,11 @@ class FraudCrashRecoveryIT {
              KafkaTestConsumer committed = KafkaTestConsumer.subscribe(Topics.FRAUD_ALERTS);
              KafkaConsumer<String, String> uncommitted = readUncommitted(infra.kafkaBootstrapServers())) {
             List<TransferEvent> first = transfersTo(producer, sanctioned, BEFORE_KILL);
-            List<TransferEvent> second = transfersTo(producer, sanctioned, AFTER_KILL);
-            Set<String> senders = new HashSet<>();
+            Set<String> senders = ConcurrentHashMap.newKeySet();
             first.forEach(t -> senders.add(t.from()));
-            second.forEach(t -> senders.add(t.from()));
+            Set<String> secondSenders = ConcurrentHashMap.newKeySet();
             Predicate<ConsumerRecord<String, String>> ours = record -> senders.contains(record.key());
+            AtomicBoolean feeding = new AtomicBoolean(true);
 
             FraudProcess crashing = FraudProcess.start(deployment, Files.createTempFile("fraud-crash-1-", ".log"));
             try {
@@ -72,10 +74,25 @@ class FraudCrashRecoveryIT {
                 publish(producer, first);
                 committed.awaitRecords(ours, BEFORE_KILL, WAIT);
 
-                publish(producer, second);
-                // kill in the middle of the second batch: as soon as one of its alerts is written, seen before
-                // its Streams transaction commits (read_uncommitted), with most of the batch still unread
-                awaitUncommittedAlertOf(uncommitted, second, WAIT);
+                // Transfers keep arriving until the kill, so input is still unread however fast the service is;
+                // kill as soon as one of their alerts is written, seen before its Streams transaction commits.
+                Thread feeder = Thread.ofPlatform().name("crash-feeder").start(() -> {
+                    while (feeding.get() && secondSenders.size() < MAX_AFTER_KILL) {
+                        List<TransferEvent> batch = transfersTo(producer, sanctioned, BATCH);
+                        batch.forEach(t -> {
+                            secondSenders.add(t.from());
+                            senders.add(t.from());
+                        });
+                        publish(producer, batch);
+                    }
+                });
+                try {
+                    awaitUncommittedAlertOf(uncommitted, secondSenders, WAIT);
+                } finally {
+                    crashing.kill();
+                    feeding.set(false);
+                    feeder.join();
+                }
             } finally {
                 crashing.kill();
             }
@@ -84,19 +101,20 @@ class FraudCrashRecoveryIT {
 
             try (FraudProcess restarted = FraudProcess.start(deployment, Files.createTempFile("fraud-crash-2-", ".log"))) {
                 restarted.awaitReady(WAIT);
-                committed.awaitRecords(ours, BEFORE_KILL + AFTER_KILL, WAIT);
-                long expected = senders.size();
+                int expected = senders.size();
+                committed.awaitRecords(ours, expected, WAIT);
                 await("alert rows projected").atMost(WAIT).untilAsserted(() -> assertThat(
                         alertRows(deployment.database(), senders)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "rows", expected, "ids", expected, "raisedActivities", expected, "subjects", expected)));
+                        "rows", (long) expected, "ids", (long) expected, "raisedActivities", (long) expected,
+                        "subjects", (long) expected)));
                 // poll once more after the projection caught up, so that a late duplicate would be among them
-                committed.awaitRecords(ours, BEFORE_KILL + AFTER_KILL, WAIT);
+                committed.awaitRecords(ours, expected, WAIT);
 
                 List<FraudAlertEvent> alerts = committed.received().stream().filter(ours)
                         .map(record -> EventJson.mapper().readValue(record.value(), FraudAlertEvent.class)).toList();
                 assertThat(alerts).extracting(FraudAlertEvent::action).containsOnly(FraudAlertEvent.AlertAction.RAISED);
                 assertThat(alerts).extracting(FraudAlertEvent::alertId).doesNotHaveDuplicates()
-                        .hasSize(BEFORE_KILL + AFTER_KILL);
+                        .hasSize(expected);
                 assertThat(alerts).extracting(FraudAlertEvent::subject).containsExactlyInAnyOrderElementsOf(senders);
             }
         }
@@ -126,9 +144,8 @@ class FraudCrashRecoveryIT {
         return consumer;
     }
 
-    private static void awaitUncommittedAlertOf(KafkaConsumer<String, String> consumer, List<TransferEvent> batch,
+    private static void awaitUncommittedAlertOf(KafkaConsumer<String, String> consumer, Set<String> senders,
             Duration timeout) {
-        Set<String> senders = batch.stream().map(TransferEvent::from).collect(Collectors.toSet());
         await("an alert of the second batch written").atMost(timeout).pollInSameThread()
                 .pollInterval(Duration.ofMillis(1))
                 .until(() -> {
