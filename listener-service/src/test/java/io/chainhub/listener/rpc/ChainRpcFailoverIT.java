@@ -48,7 +48,7 @@ class ChainRpcFailoverIT {
     }
 
     @Test
-    void shouldFetchConsecutiveBlocksWithReceiptsInOneBatch() {
+    void shouldFetchConsecutiveChainedBlocksWithTheReceiptsTheyNeed() {
         try (DevChain chain = DevChain.connect(anvil);
              ChainRpc rpc = new ChainRpc(31337, List.of(anvil), Duration.ofMinutes(1), 3, meters)) {
             chain.sendEth(DevChain.account(3), DevChain.account(4).getAddress(), java.math.BigInteger.TEN);
