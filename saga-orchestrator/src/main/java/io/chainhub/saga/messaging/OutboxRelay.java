@@ -1,6 +1,8 @@
 package io.chainhub.saga.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox in order, a batch per Kafka transaction, then marks the batch published.
+ * Publishes the outbox in order, a batch per Kafka transaction; the batch is marked published in a
+ * database transaction that commits after the Kafka one.
  * A crash after the Kafka commit and before the mark republishes the batch with the same ce_ids:
  * every consumer deduplicates on them (at-least-once publication + idempotent consumers). One
  * relay at a time per database (advisory lock), so order per key holds across instances.
@@ -92,16 +95,21 @@ class OutboxRelay implements SmartLifecycle {
             if (!locked) {
                 return 0;
             }
-            List<Pending> batch = jdbc.sql("""
-                    SELECT id, message_id, topic, message_key, ce_type, ce_subject, payload, created_at
-                    FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT ?""")
+            // claimed and marked in one statement, in this DB transaction: it commits only after the Kafka
+            // transaction did, so a failure before that leaves the rows unpublished (a crash after the Kafka
+            // commit republishes them with the same ce_ids, as before)
+            List<Pending> batch = new ArrayList<>(jdbc.sql("""
+                    UPDATE outbox_message SET published_at = now()
+                    WHERE id IN (SELECT id FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT ?)
+                    RETURNING id, message_id, topic, message_key, ce_type, ce_subject, payload, created_at""")
                     .param(properties.outboxBatchSize()).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getTimestamp(8).toInstant())) // mapped by hand: the record mapper throws per row on Instant
-                    .list();
+                    .list());
             if (batch.isEmpty()) {
                 return 0;
             }
+            batch.sort(Comparator.comparingLong(Pending::id)); // RETURNING has no order
             kafka.executeInTransaction(operations -> {
                 for (Pending message : batch) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), message.messageKey(),
@@ -113,9 +121,8 @@ class OutboxRelay implements SmartLifecycle {
                 }
                 return null;
             });
+            // Kafka committed, the marks not yet (they commit with this transaction)
             batch.forEach(message -> faults.reached(StepBoundary.OUTBOX_BEFORE_MARK, message.messageId()));
-            jdbc.sql("UPDATE outbox_message SET published_at = now() WHERE id IN (:ids)")
-                    .param("ids", batch.stream().map(Pending::id).toList()).update();
             return batch.size();
         });
         return published == null ? 0 : published;

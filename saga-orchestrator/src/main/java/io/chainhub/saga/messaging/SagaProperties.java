@@ -26,6 +26,6 @@ public record SagaProperties(
         confirmations = confirmations == null ? 2 : confirmations;
         timerPollInterval = timerPollInterval == null ? Duration.ofMillis(500) : timerPollInterval;
         outboxPollInterval = outboxPollInterval == null ? Duration.ofMillis(500) : outboxPollInterval;
-        outboxBatchSize = outboxBatchSize == null ? 500 : outboxBatchSize;
+        outboxBatchSize = outboxBatchSize == null ? 2000 : outboxBatchSize;
     }
 }
