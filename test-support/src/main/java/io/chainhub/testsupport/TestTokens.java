@@ -21,7 +21,7 @@ public final class TestTokens {
 
     /**
      * {@code "Bearer <jwt>"} for {@code user} with {@code roles}. Without roles, a demo user
-     * (alice, bob, carol, admin, viewer) gets its usual roles and anyone else none.
+     * (alice, bob, carol, admin, dana, viewer) gets its usual roles and anyone else none.
      */
     public String bearer(String user, String... roles) {
         return "Bearer " + token(user, roles);

@@ -12,6 +12,8 @@ public final class DemoUsers {
             "bob", List.of("approver"),
             "carol", List.of("approver"),
             "admin", List.of("admin"),
+            // a second admin: policy changes need two different admins (four-eyes), also on the local stack
+            "dana", List.of("admin"),
             "viewer", List.of("viewer")));
 
     private DemoUsers() {

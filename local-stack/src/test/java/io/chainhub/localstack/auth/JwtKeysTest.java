@@ -48,7 +48,7 @@ class JwtKeysTest {
 
         assertThatThrownBy(() -> keys.mintForDemoUser("mallory"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown user 'mallory': demo users are admin, alice, bob, carol, viewer");
+                .hasMessage("unknown user 'mallory': demo users are admin, alice, bob, carol, dana, viewer");
     }
 
     @Test
