@@ -12,10 +12,8 @@ import io.chainhub.saga.withdrawal.WithdrawalReplies;
 import io.chainhub.saga.withdrawal.WithdrawalRunner;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,10 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * afterwards applies it exactly once.
  */
 @ChainHubIntegrationTest
-class CrashBeforeCommitIT {
-
-    @LocalServerPort
-    int port;
+class CrashBeforeCommitIT extends WithdrawalScenarioSupport {
 
     @Autowired
     JdbcClient jdbc;
@@ -41,17 +36,6 @@ class CrashBeforeCommitIT {
 
     @Autowired
     WithdrawalReplies replies;
-
-    private SagaApi api;
-    private Custody custody;
-
-    @BeforeEach
-    void setUp() {
-        api = new SagaApi(port);
-        custody = new Custody(api);
-        TestParticipants.start();
-        TestPolicy.ensure(api);
-    }
 
     @Test
     void shouldLeaveNoTraceWhenCrashingBeforeCommitOfQuorumStep() {

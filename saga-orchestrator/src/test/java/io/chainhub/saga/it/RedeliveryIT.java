@@ -18,10 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,24 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * may move money twice.
  */
 @ChainHubIntegrationTest
-class RedeliveryIT {
-
-    @LocalServerPort
-    int port;
+class RedeliveryIT extends WithdrawalScenarioSupport {
 
     @Autowired
     JdbcClient jdbc;
-
-    private SagaApi api;
-    private Custody custody;
-
-    @BeforeEach
-    void setUp() {
-        api = new SagaApi(port);
-        custody = new Custody(api);
-        TestParticipants.start();
-        TestPolicy.ensure(api);
-    }
 
     @Test
     void shouldSettleOnceWhenConfirmationDeliveredAgain() {

@@ -47,10 +47,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -63,7 +61,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the ledger and audit journal are sound. The matrix is documented in the README.
  */
 @ChainHubIntegrationTest
-class StepBoundaryFaultsIT {
+class StepBoundaryFaultsIT extends WithdrawalScenarioSupport {
 
     /** Which way a withdrawal goes, and where it must end. */
     enum Path {
@@ -111,25 +109,11 @@ class StepBoundaryFaultsIT {
     private static final Map<Path, Integer> PLAN = Map.of(Path.AUTO, 20, Path.APPROVED, 6, Path.REFUSED, 3,
             Path.SANCTIONED, 4, Path.EXPIRING, 4);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     ArmedStepFaults faults;
-
-    private SagaApi api;
-    private Custody custody;
-
-    @BeforeEach
-    void setUp() {
-        api = new SagaApi(port);
-        custody = new Custody(api);
-        TestParticipants.start();
-        TestPolicy.ensure(api);
-    }
 
     @AfterEach
     void disarm() {

@@ -10,9 +10,7 @@ import io.chainhub.events.topics.Topics;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The withdrawal saga over the real broker and PostgreSQL. Screening and the chain gateway are
@@ -20,21 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * listener-service against anvil).
  */
 @ChainHubIntegrationTest
-class WithdrawalIT {
-
-    @LocalServerPort
-    int port;
-
-    private SagaApi api;
-    private Custody custody;
-
-    @BeforeEach
-    void setUp() {
-        api = new SagaApi(port);
-        custody = new Custody(api);
-        TestParticipants.start();
-        TestPolicy.ensure(api);
-    }
+class WithdrawalIT extends WithdrawalScenarioSupport {
 
     @Test
     void shouldCompleteAfterTwoDifferentApproversWhenAboveThreshold() {
