@@ -12,6 +12,7 @@ import io.chainhub.events.custody.ChainReply;
 import io.chainhub.events.kafka.CloudEvent;
 import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.kafka.EventJson;
+import io.chainhub.events.kafka.TransactionalShutdown;
 import io.chainhub.events.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,9 +77,7 @@ final class GatewayWorker implements SmartLifecycle {
                     }
                     List<ChainReply> tracked = gateway.track();
                     if (!tracked.isEmpty()) {
-                        producer.beginTransaction();
-                        tracked.forEach(reply -> producer.send(replyRecord(reply)));
-                        producer.commitTransaction();
+                        inTransaction(producer, () -> tracked.forEach(reply -> producer.send(replyRecord(reply))));
                     }
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {
@@ -111,13 +110,23 @@ final class GatewayWorker implements SmartLifecycle {
             return;
         }
         List<ChainReply> replies = gateway.handle(command); // throws: the loop restarts from the committed offset
-        producer.beginTransaction();
-        try {
+        inTransaction(producer, () -> {
             replies.forEach(reply -> producer.send(replyRecord(reply)));
             producer.sendOffsetsToTransaction(offsetAfter(record), consumer.groupMetadata());
+        });
+    }
+
+    /**
+     * Sends and commits, or aborts: also when the thread is interrupted by stop(), so the producer is never
+     * closed with a transaction open (which would hold back the saga's read_committed consumers).
+     */
+    private static void inTransaction(KafkaProducer<String, String> producer, Runnable sends) {
+        producer.beginTransaction();
+        try {
+            sends.run();
             producer.commitTransaction();
         } catch (RuntimeException e) {
-            producer.abortTransaction();
+            TransactionalShutdown.abortQuietly(producer);
             throw e;
         }
     }
@@ -128,10 +137,10 @@ final class GatewayWorker implements SmartLifecycle {
                 record.key(), record.value(), record.headers());
         dead.headers().add("kafka_dlt-exception-message", String.valueOf(reason.getMessage()).getBytes());
         dead.headers().add("kafka_dlt-original-topic", record.topic().getBytes());
-        producer.beginTransaction();
-        producer.send(dead);
-        producer.sendOffsetsToTransaction(offsetAfter(record), consumer.groupMetadata());
-        producer.commitTransaction();
+        inTransaction(producer, () -> {
+            producer.send(dead);
+            producer.sendOffsetsToTransaction(offsetAfter(record), consumer.groupMetadata());
+        });
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> offsetAfter(ConsumerRecord<String, String> record) {

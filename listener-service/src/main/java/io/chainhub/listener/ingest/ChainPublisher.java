@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.chainhub.events.block.BlockEvent;
 import io.chainhub.events.kafka.EventJson;
+import io.chainhub.events.kafka.TransactionalShutdown;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +27,7 @@ public final class ChainPublisher implements AutoCloseable {
     private final String followerId;
     private final String transferTopic;
     private final String blockTopic;
+    private boolean inTransaction;
 
     /**
      * @param followerId stable per chain and deployment ({@code <transaction-id-prefix>chain-<chainId>}):
@@ -41,6 +43,9 @@ public final class ChainPublisher implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // a step commits in well under a second; a listener that dies mid-step holds back read_committed
+        // consumers of token-transfers only this long (the broker default is a minute) if it is not restarted
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         this.producer = new KafkaProducer<>(props);
@@ -52,6 +57,7 @@ public final class ChainPublisher implements AutoCloseable {
 
     public void publish(Publication publication) {
         producer.beginTransaction();
+        inTransaction = true;
         try {
             Instant now = Instant.now();
             for (TransferEvent transfer : publication.transfers()) {
@@ -63,22 +69,18 @@ public final class ChainPublisher implements AutoCloseable {
             producer.send(new ProducerRecord<>(Topics.LISTENER_CHECKPOINTS, followerId,
                     EventJson.mapper().writeValueAsBytes(publication.checkpoint())));
             producer.commitTransaction();
-        } catch (KafkaException e) {
-            abortQuietly();
+            inTransaction = false;
+        } catch (RuntimeException e) {
+            // fenced or broken: the caller recreates the publisher, whose initTransactions() aborts for us
+            TransactionalShutdown.abortQuietly(producer);
+            inTransaction = false;
             throw e;
         }
     }
 
-    private void abortQuietly() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException ignored) {
-            // fenced or broken: the caller recreates the publisher, whose initTransactions() aborts for us
-        }
-    }
-
+    /** Also when the follower thread is interrupted: no transaction is left open on the broker. */
     @Override
     public void close() {
-        producer.close();
+        TransactionalShutdown.close(producer, inTransaction);
     }
 }

@@ -23,6 +23,7 @@ import io.chainhub.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.Credentials;
@@ -50,6 +51,11 @@ class ChainIngestIT {
     static void deployContracts() {
         chain = DevChain.connect(TestInfrastructure.get().anvil().httpUrl());
         demo = chain.deployDemoContracts(OWNER);
+    }
+
+    @BeforeEach
+    void followerStarted() {
+        FollowerProgress.awaitCaughtUp(followers, chain, WAIT);
     }
 
     @AfterAll

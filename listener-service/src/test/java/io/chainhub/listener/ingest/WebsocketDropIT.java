@@ -76,6 +76,7 @@ class WebsocketDropIT {
         List<String> txs = new ArrayList<>();
         try (DevChain chain = DevChain.connect(TestInfrastructure.get().anvil().httpUrl());
              KafkaTestConsumer transfers = KafkaTestConsumer.subscribe(TOPIC)) {
+            FollowerProgress.awaitCaughtUp(followers, chain, WAIT);
             String token = chain.deployDemoContracts(OWNER).token();
             txs.add(chain.transferErc20(OWNER, token, BOB, BigInteger.ONE).txHash());
             transfers.awaitRecord(ofTxs(txs).and(status(TransferStatus.OBSERVED)), WAIT);

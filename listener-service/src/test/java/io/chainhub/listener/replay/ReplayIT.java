@@ -10,11 +10,14 @@ import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.events.transfer.TransferStatus;
+import io.chainhub.listener.ingest.ChainFollowers;
+import io.chainhub.listener.ingest.FollowerProgress;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import io.chainhub.testsupport.TestInfrastructure;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +35,9 @@ class ReplayIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ChainFollowers followers;
+
     private final String operator = TestInfrastructure.get().tokens().bearer("alice", "operator");
 
     @Test
@@ -40,6 +46,7 @@ class ReplayIT {
         try (DevChain chain = DevChain.connect(TestInfrastructure.get().anvil().httpUrl());
              KafkaTestConsumer replay = KafkaTestConsumer.subscribe(Topics.TRANSFER_REPLAY);
              KafkaTestConsumer live = KafkaTestConsumer.subscribe(Topics.TOKEN_TRANSFERS)) {
+            FollowerProgress.awaitCaughtUp(followers, chain, WAIT);
             DemoContracts demo = chain.deployDemoContracts(DevChain.account(0));
             TxResult tx = chain.transferErc20(DevChain.account(0), demo.token(), DevChain.account(2).getAddress(),
                     BigInteger.valueOf(31));
