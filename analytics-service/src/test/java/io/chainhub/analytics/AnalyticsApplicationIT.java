@@ -8,6 +8,6 @@ import io.chainhub.testsupport.ServiceContractTests;
 class AnalyticsApplicationIT extends ServiceContractTests {
 
     AnalyticsApplicationIT() {
-        super("analytics-service", "/api/stats/summary", "\"buckets\":0");
+        super("analytics-service", "/api/stats/summary", "\"bucketSeconds\":");
     }
 }

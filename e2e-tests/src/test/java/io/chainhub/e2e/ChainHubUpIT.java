@@ -20,6 +20,7 @@ import io.chainhub.events.fraud.FraudAlertEvent;
 import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferHeaders;
 import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChainHubUpIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** Kafka header the listener puts on REVERTED events of blocks it had already CONFIRMED (listener README). */
-    private static final String DEEP_REORG_HEADER = "chainhub_deep_reorg";
     private static final LocalStack stack = LocalStack.forThisBuild();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -209,7 +208,7 @@ class ChainHubUpIT {
                     ofFlow(flow).and(status(TransferStatus.REVERTED)), n, Duration.ofMinutes(2));
             assertThat(reverted).extracting(record -> read(record).eventId())
                     .containsExactlyInAnyOrderElementsOf(confirmed.stream().map(TransferEvent::eventId).toList());
-            assertThat(reverted).allSatisfy(record -> assertThat(record.headers().lastHeader(DEEP_REORG_HEADER))
+            assertThat(reverted).allSatisfy(record -> assertThat(record.headers().lastHeader(TransferHeaders.DEEP_REORG))
                     .as("deep-reorg header of %s", record.key()).isNotNull()
                     .extracting(header -> new String(header.value(), StandardCharsets.UTF_8)).isEqualTo("true"));
             assertThat(awaitAlert(alerts, flow.sender(), "watchlist", FraudAlertEvent.AlertAction.RETRACTED).alertId())

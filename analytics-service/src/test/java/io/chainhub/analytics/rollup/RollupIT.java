@@ -19,11 +19,13 @@ import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.TestInfrastructure;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,11 +42,16 @@ class RollupIT {
     RollupRepository repository;
     @LocalServerPort
     int port;
+    @Autowired
+    StreamsBuilderFactoryBean streams;
 
     private String token;
 
     @BeforeEach
     void setUp() {
+        // the stores answer only once every stream thread is RUNNING (restoring can take a while on a busy machine)
+        await("Kafka Streams running").atMost(Duration.ofMinutes(2)).until(() -> streams.getKafkaStreams() != null
+                && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
         byte[] address = new byte[20];
         ThreadLocalRandom.current().nextBytes(address);
         token = "0x" + HexFormat.of().formatHex(address);

@@ -8,12 +8,12 @@ import io.chainhub.events.kafka.CloudEvent;
 import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Kafka records of the listener's events, with their key and CloudEvents headers. */
 public final class EventRecords {
 
-    static final String DEEP_REORG_HEADER = "chainhub_deep_reorg";
 
     private EventRecords() {
     }
@@ -24,7 +24,7 @@ public final class EventRecords {
         CloudEventHeaders.write(record.headers(), new CloudEvent(transfer.cloudEventId(), source(transfer.chainId()),
                 transfer.status().cloudEventType(), now, transfer.eventId()));
         if (deepReorg) {
-            record.headers().add(DEEP_REORG_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+            record.headers().add(TransferHeaders.DEEP_REORG, "true".getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

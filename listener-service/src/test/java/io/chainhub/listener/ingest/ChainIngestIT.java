@@ -16,6 +16,7 @@ import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TokenStandard;
 import io.chainhub.events.transfer.TransferEvent;
+import io.chainhub.events.transfer.TransferHeaders;
 import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.KafkaTestConsumer;
@@ -148,7 +149,7 @@ class ChainIngestIT {
             chain.reorg(3);
 
             ConsumerRecord<String, String> reverted = transfers.awaitRecord(ofTx(tx).and(status(TransferStatus.REVERTED)), WAIT);
-            assertThat(reverted.headers().lastHeader(EventRecords.DEEP_REORG_HEADER).value())
+            assertThat(reverted.headers().lastHeader(TransferHeaders.DEEP_REORG).value())
                     .isEqualTo("true".getBytes(StandardCharsets.UTF_8));
         }
     }
