@@ -17,6 +17,13 @@ public record WithdrawalView(UUID id, UUID accountId, long chainId, String token
         String txHash, Long confirmations, String reason, Instant createdAt, Instant updatedAt,
         List<TransitionView> timeline) {
 
+    /** The same withdrawal with its approvals and timeline, read after the row itself (see WithdrawalQueries). */
+    WithdrawalView withDetails(List<ApprovalView> approvals, List<TransitionView> timeline) {
+        return new WithdrawalView(id, accountId, chainId, token, amount, decimals, destination, requestedBy, state,
+                screeningDecision, policyVersion, policyOutcome, approvalsRequired, eligibleApprovers, approvals, txHash,
+                confirmations, reason, createdAt, updatedAt, timeline);
+    }
+
     public record ApprovalView(String approver, String decision, String comment, Instant decidedAt) {
     }
 

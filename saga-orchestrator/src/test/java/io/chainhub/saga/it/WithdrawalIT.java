@@ -3,8 +3,15 @@ package io.chainhub.saga.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.chainhub.events.topics.Topics;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
@@ -209,6 +216,27 @@ class WithdrawalIT extends WithdrawalScenarioSupport {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().toString()).contains("amount");
+    }
+
+    @Test
+    void shouldAnswerEveryReadWhenMoreConcurrentRequestsThanPooledConnections() throws Exception {
+        String account = custody.account("standard");
+        String token = custody.fund(account, "5000");
+        String id = start(account, token, "3000", Custody.randomAddress(), "dave", null).text("id");
+        awaitState(id, "AWAITING_APPROVAL");
+        assertThat(api.post("/api/withdrawals/" + id + "/approve", Map.of("comment", "ok"), "bob").status()).isEqualTo(200);
+
+        // twenty times the pool (10): reading a withdrawal's approvals must not need a second connection
+        List<Callable<Integer>> reads = IntStream.range(0, 200).<Callable<Integer>>mapToObj(i -> i % 2 == 0
+                ? () -> get(id).status()
+                : () -> api.get("/api/withdrawals?accountId=" + account, "viewer", "viewer").status()).toList();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> answer : clients.invokeAll(reads, 20, TimeUnit.SECONDS)) {
+                assertThat(answer.isCancelled()).as("answered within 20 s").isFalse();
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+        assertThat(get(id).body().path("approvals").path(0).path("approver").asString()).isEqualTo("bob");
     }
 
     private SagaApi.Answer start(String account, String token, String amount, String destination, String user, String key) {
