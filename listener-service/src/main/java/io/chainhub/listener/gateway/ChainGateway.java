@@ -21,6 +21,8 @@ import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthMaxPriorityFeePerGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -70,7 +72,7 @@ final class ChainGateway {
     }
 
     private GatewayTx signOnce(ChainCommand command) throws IOException {
-        BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.valueOf(properties.gasPriceFactor()));
+        BigInteger gasPrice = gasPrice();
         BigInteger chainPending = web3j.ethGetTransactionCount(signer.address(), DefaultBlockParameterName.PENDING)
                 .send().getTransactionCount();
         return transactions.execute(status -> {
@@ -94,6 +96,16 @@ final class ChainGateway {
             log.info("signed withdrawal {} as {} (nonce {})", tx.withdrawalId(), tx.txHash(), nonce);
             return tx;
         });
+    }
+
+    private BigInteger gasPrice() throws IOException {
+        EthBlock.Block latest = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+        BigInteger baseFee = latest == null || latest.getBaseFeePerGasRaw() == null ? null : latest.getBaseFeePerGas();
+        if (baseFee == null) {
+            return properties.gasPricing().price(null, null, web3j.ethGasPrice().send().getGasPrice());
+        }
+        EthMaxPriorityFeePerGas tip = web3j.ethMaxPriorityFeePerGas().send();
+        return properties.gasPricing().price(baseFee, tip.hasError() ? null : tip.getMaxPriorityFeePerGas(), null);
     }
 
     private List<ChainReply> broadcast(GatewayTx tx) throws IOException {

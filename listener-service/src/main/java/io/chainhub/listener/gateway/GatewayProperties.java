@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param privateKey       hex private key of the hot wallet (dev chain: an anvil dev key)
  * @param keystoreFile     web3j/geth JSON keystore of the hot wallet (production-like local signing)
  * @param pollInterval     how often commands are polled and receipts checked
- * @param gasPriceFactor   multiplier on eth_gasPrice when signing (a signed price can never be raised)
+ * @param gasPriceFactor   multiplier on the latest base fee when signing (a signed price can never be raised);
+ *                         on a chain without a base fee, on eth_gasPrice (see {@link GasPricing})
+ * @param maxPriorityFee   cap on the tip added to that (wei; the node's suggestion below it is used)
  */
 @ConfigurationProperties("chainhub.gateway")
 public record GatewayProperties(
@@ -28,7 +30,8 @@ public record GatewayProperties(
         Duration pollInterval,
         BigInteger nativeGasLimit,
         BigInteger tokenGasLimit,
-        Integer gasPriceFactor) {
+        Integer gasPriceFactor,
+        BigInteger maxPriorityFee) {
 
     public GatewayProperties {
         enabled = enabled == null || enabled;
@@ -38,5 +41,10 @@ public record GatewayProperties(
         nativeGasLimit = nativeGasLimit == null ? BigInteger.valueOf(21_000) : nativeGasLimit;
         tokenGasLimit = tokenGasLimit == null ? BigInteger.valueOf(120_000) : tokenGasLimit;
         gasPriceFactor = gasPriceFactor == null ? 2 : gasPriceFactor;
+        maxPriorityFee = maxPriorityFee == null ? BigInteger.valueOf(2_000_000_000L) : maxPriorityFee;
+    }
+
+    GasPricing gasPricing() {
+        return new GasPricing(gasPriceFactor, maxPriorityFee);
     }
 }
