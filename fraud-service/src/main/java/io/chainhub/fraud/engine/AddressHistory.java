@@ -27,11 +27,16 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
         typical = typical == null ? Map.of() : Map.copyOf(typical);
     }
 
-    /** Running totals of one token's outgoing transfers: the mean is the typical size. */
-    public record Typical(long samples, String total) {
+    /**
+     * Running totals of one token's outgoing transfers: the mean is the typical size. The total is a number, not
+     * a decimal string: it is added to on every outgoing leg, and parsing and printing it showed in the profile.
+     */
+    public record Typical(long samples, BigInteger total) {
+
+        public static final Typical NONE = new Typical(0, BigInteger.ZERO);
 
         public BigInteger mean() {
-            return samples == 0 ? BigInteger.ZERO : new BigInteger(total).divide(BigInteger.valueOf(samples));
+            return samples == 0 ? BigInteger.ZERO : total.divide(BigInteger.valueOf(samples));
         }
     }
 
@@ -56,9 +61,8 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
         }
         Map<String, Typical> typicals = new LinkedHashMap<>(typical);
         if (leg.direction() == Direction.OUT && !dust) {
-            Typical before = typical.getOrDefault(leg.token(), new Typical(0, "0"));
-            typicals.put(leg.token(), new Typical(before.samples() + 1,
-                    new BigInteger(before.total()).add(leg.value()).toString()));
+            Typical before = typical.getOrDefault(leg.token(), Typical.NONE);
+            typicals.put(leg.token(), new Typical(before.samples() + 1, before.total().add(leg.value())));
         }
         return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount);
     }
@@ -71,13 +75,21 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
 
     /** Legs in {@code direction} of {@code token} within {@code windowSeconds} up to and including {@code now}. */
     public List<Leg> window(long now, long windowSeconds, Direction direction, String token) {
-        return recent.stream()
-                .filter(l -> l.direction() == direction && l.time() > now - windowSeconds && l.time() <= now)
-                .filter(l -> token == null || l.token().equals(token))
-                .toList();
+        List<Leg> legs = new ArrayList<>(); // plain loop: several rules call this on every leg
+        for (Leg l : recent) {
+            if (l.direction() == direction && l.time() > now - windowSeconds && l.time() <= now
+                    && (token == null || l.token().equals(token))) {
+                legs.add(l);
+            }
+        }
+        return legs;
     }
 
     public static BigInteger sum(List<Leg> legs) {
-        return legs.stream().map(Leg::value).reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger total = BigInteger.ZERO;
+        for (Leg leg : legs) {
+            total = total.add(leg.value());
+        }
+        return total;
     }
 }

@@ -27,12 +27,12 @@ public record AddressPoisoningRule() implements Rule {
     public Optional<Hit> evaluate(RuleConfig config, RuleContext context) {
         Leg leg = context.leg();
         String suspect = leg.counterparty();
-        if (suspect == null || !isDust(config, leg)) {
+        if (suspect == null || !isDust(config, leg, context.value())) {
             return Optional.empty();
         }
         int prefix = (int) config.number("prefixChars", 4);
         int suffix = (int) config.number("suffixChars", 4);
-        long since = leg.time() - config.duration("lookback", Duration.ofDays(30)).toSeconds();
+        long since = leg.time() - lookbackSeconds(config);
         // look-alikes share the first prefixChars hex digits: a prefix lookup, not a scan of every counterparty
         return context.counterparties().startingWith(suspect.substring(0, Math.min(suspect.length(), 2 + prefix)))
                 .stream()
@@ -46,9 +46,14 @@ public record AddressPoisoningRule() implements Rule {
                                 "amount", leg.amount())));
     }
 
-    static boolean isDust(RuleConfig config, Leg leg) {
+    /** How far back a counterparty counts as recent; the counterparty store keeps at least this much. */
+    public static long lookbackSeconds(RuleConfig config) {
+        return config.duration("lookback", Duration.ofDays(30)).toSeconds();
+    }
+
+    static boolean isDust(RuleConfig config, Leg leg, BigInteger value) {
         BigInteger dust = config.amount("dust", leg.token(), leg.decimals()).orElse(BigInteger.ZERO);
-        return leg.value().compareTo(dust) <= 0;
+        return value.compareTo(dust) <= 0;
     }
 
     static boolean lookAlike(String a, String b, int prefix, int suffix) {

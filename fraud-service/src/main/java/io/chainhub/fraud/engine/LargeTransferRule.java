@@ -29,7 +29,7 @@ public record LargeTransferRule() implements Rule {
             return Optional.empty();
         }
         Optional<BigInteger> threshold = config.amount("threshold", leg.token(), leg.decimals());
-        BigInteger value = leg.value();
+        BigInteger value = context.value();
         if (threshold.isEmpty() || value.compareTo(threshold.get()) < 0) {
             return Optional.empty();
         }

@@ -36,8 +36,8 @@ public record ListRule(String id, String defaultLists, String what) implements R
             return Optional.empty();
         }
         String names = String.join(",", new TreeSet<>(matched));
-        String verb = leg.direction() == Direction.OUT ? "Sent " + Amounts.display(leg.value(), leg) + " to "
-                : "Received " + Amounts.display(leg.value(), leg) + " from ";
+        String verb = leg.direction() == Direction.OUT ? "Sent " + Amounts.display(context.value(), leg) + " to "
+                : "Received " + Amounts.display(context.value(), leg) + " from ";
         return Optional.of(new Hit(config, leg, verb + what + " " + leg.counterparty() + " (" + names + ")",
                 List.of(leg.eventId()), Map.of("counterparty", leg.counterparty(), "lists", names,
                         "direction", leg.direction().name(), "amount", leg.amount())));

@@ -27,7 +27,7 @@ public record NewCounterpartyRule() implements Rule {
             return Optional.empty();
         }
         Optional<BigInteger> threshold = config.amount("threshold", leg.token(), leg.decimals());
-        if (threshold.isEmpty() || leg.value().compareTo(threshold.get()) < 0) {
+        if (threshold.isEmpty() || context.value().compareTo(threshold.get()) < 0) {
             return Optional.empty();
         }
         // the store lookup last: most legs are below the threshold
@@ -36,7 +36,7 @@ public record NewCounterpartyRule() implements Rule {
             return Optional.empty();
         }
         return Optional.of(new Hit(config, leg, "First transfer to " + leg.counterparty() + " is "
-                + Amounts.display(leg.value(), leg), List.of(leg.eventId()),
+                + Amounts.display(context.value(), leg), List.of(leg.eventId()),
                 Map.of("counterparty", leg.counterparty(), "amount", leg.amount(),
                         "threshold", threshold.get().toString())));
     }

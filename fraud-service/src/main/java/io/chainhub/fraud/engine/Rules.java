@@ -84,6 +84,6 @@ public final class Rules {
 
     /** Whether the leg is dust for the poisoning rule (dust does not make a known counterparty). */
     public static boolean isDust(Leg leg, RuleSet rules) {
-        return rules.get(AddressPoisoningRule.ID).map(c -> AddressPoisoningRule.isDust(c, leg)).orElse(false);
+        return rules.get(AddressPoisoningRule.ID).map(c -> AddressPoisoningRule.isDust(c, leg, leg.value())).orElse(false);
     }
 }

@@ -36,12 +36,12 @@ public record StructuringRule() implements Rule {
         }
         BigInteger lower = threshold.get().multiply(BigInteger.valueOf(100 - config.number("marginPercent", 10)))
                 .divide(BigInteger.valueOf(100));
-        if (!inBand(leg, lower, threshold.get())) {
+        if (!inBand(context.value(), lower, threshold.get())) {
             return Optional.empty();
         }
         long window = config.duration("window", Duration.ofHours(1)).toSeconds();
         List<Leg> band = new ArrayList<>(context.before().window(leg.time(), window, Direction.OUT, leg.token())
-                .stream().filter(l -> inBand(l, lower, threshold.get())).toList());
+                .stream().filter(l -> inBand(l.value(), lower, threshold.get())).toList());
         band.add(leg);
         long minCount = config.number("minCount", 3);
         if (band.size() < minCount) {
@@ -54,8 +54,7 @@ public record StructuringRule() implements Rule {
                         "total", AddressHistory.sum(band).toString())));
     }
 
-    private static boolean inBand(Leg leg, BigInteger lower, BigInteger threshold) {
-        BigInteger value = leg.value();
+    private static boolean inBand(BigInteger value, BigInteger lower, BigInteger threshold) {
         return value.compareTo(lower) >= 0 && value.compareTo(threshold) < 0;
     }
 }

@@ -38,9 +38,12 @@ public record VelocityRule() implements Rule {
                     "maxCount", Long.toString(maxCount), "windowSeconds", Long.toString(window))));
         }
         Optional<BigInteger> maxAmount = config.amount("maxAmount", leg.token(), leg.decimals());
+        if (maxAmount.isEmpty()) {
+            return Optional.empty(); // no amount limit for this token (the default): nothing to add up
+        }
         List<Leg> sameToken = outs.stream().filter(l -> l.token().equals(leg.token())).toList();
         BigInteger total = AddressHistory.sum(sameToken);
-        if (maxAmount.isPresent() && total.compareTo(maxAmount.get()) > 0) {
+        if (total.compareTo(maxAmount.get()) > 0) {
             return Optional.of(new Hit(config, leg, Amounts.display(total, leg) + " out within " + window
                     + " s (more than " + Amounts.display(maxAmount.get(), leg) + ")", ids(sameToken),
                     Map.of("amount", total.toString(), "maxAmount", maxAmount.get().toString(),

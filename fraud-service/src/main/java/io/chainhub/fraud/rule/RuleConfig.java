@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.chainhub.events.fraud.AlertSeverity;
 
@@ -42,11 +40,13 @@ public record RuleConfig(String ruleId, int version, RuleMode mode, AlertSeverit
     }
 
     public long number(String name, long fallback) {
-        return text(name).map(Long::parseLong).orElse(fallback);
+        String text = raw(name);
+        return text == null ? fallback : ParsedValues.number(text);
     }
 
     public Duration duration(String name, Duration fallback) {
-        return text(name).map(Duration::parse).orElse(fallback);
+        String text = raw(name);
+        return text == null ? fallback : ParsedValues.duration(text);
     }
 
     public Duration dedupWindow() {
@@ -54,8 +54,8 @@ public record RuleConfig(String ruleId, int version, RuleMode mode, AlertSeverit
     }
 
     public Set<String> list(String name) {
-        return text(name).stream().flatMap(s -> Stream.of(s.split(",")))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        String text = raw(name);
+        return text == null ? Set.of() : ParsedValues.list(text);
     }
 
     /**
@@ -63,11 +63,22 @@ public record RuleConfig(String ruleId, int version, RuleMode mode, AlertSeverit
      * {@code native}), else {@code <prefix>.default} in whole tokens scaled by the token's decimals.
      */
     public Optional<BigInteger> amount(String prefix, String tokenKey, Integer decimals) {
-        Optional<BigInteger> exact = text(prefix + "." + tokenKey).map(BigInteger::new);
-        if (exact.isPresent()) {
-            return exact;
+        String exact = raw(prefix + "." + tokenKey);
+        if (exact != null) {
+            return Optional.of(ParsedValues.baseUnits(exact));
         }
-        return text(prefix + ".default").filter(s -> decimals != null)
-                .map(whole -> new java.math.BigDecimal(whole).movePointRight(decimals).toBigInteger());
+        String whole = raw(prefix + ".default");
+        return whole == null || decimals == null ? Optional.empty()
+                : Optional.of(ParsedValues.wholeTokens(whole, decimals));
+    }
+
+    /** The trimmed text of a parameter, null when absent or blank (read per leg: no Optional chain). */
+    private String raw(String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return null;
+        }
+        value = value.trim();
+        return value.isEmpty() ? null : value;
     }
 }

@@ -1,11 +1,6 @@
 package io.chainhub.fraud.stream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +16,14 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of {@link AddressHistory} for its store and changelog: read and written on every leg,
- * where Jackson's per-call cost showed at the top of the profile. Internal to this service (the changelog is
- * not a contract); the leading version byte lets a later format read this one.
+ * where Jackson's per-call cost showed at the top of the profile (format 1), then {@code DataOutputStream}'s
+ * char-by-char UTF (format 2: {@link CompactBytes}). Internal to this service (the changelog is not a
+ * contract); the leading version byte lets a later format read this one, and format 1 still reads.
  */
 final class AddressHistorySerde {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final Direction[] DIRECTIONS = Direction.values();
 
     private AddressHistorySerde() {
     }
@@ -38,85 +35,53 @@ final class AddressHistorySerde {
     }
 
     static byte[] write(AddressHistory history) {
-        var bytes = new ByteArrayOutputStream(64 + 160 * history.recent().size());
-        try (var out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeInt(history.counterpartyCount());
-            out.writeShort(history.typical().size());
-            for (var typical : history.typical().entrySet()) {
-                out.writeUTF(typical.getKey());
-                out.writeLong(typical.getValue().samples());
-                out.writeUTF(typical.getValue().total());
-            }
-            out.writeInt(history.recent().size());
-            for (Leg leg : history.recent()) {
-                writeLeg(out, leg);
-            }
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
+        var out = new CompactBytes.Writer(32 + 64 * history.typical().size() + 320 * history.recent().size());
+        out.writeByte(VERSION).writeInt(history.counterpartyCount()).writeInt(history.typical().size());
+        for (var typical : history.typical().entrySet()) {
+            out.writeString(typical.getKey()).writeLong(typical.getValue().samples())
+                    .writeBytes(typical.getValue().total().toByteArray());
         }
-        return bytes.toByteArray();
+        out.writeInt(history.recent().size());
+        for (Leg leg : history.recent()) {
+            out.writeString(leg.eventId()).writeLong(leg.chainId()).writeString(leg.txHash())
+                    .writeString(leg.address()).writeString(leg.counterparty()).writeByte(leg.direction().ordinal())
+                    .writeString(leg.token()).writeString(leg.symbol())
+                    .writeInt(leg.decimals() == null ? -1 : leg.decimals())
+                    .writeString(leg.amount()).writeLong(leg.time());
+        }
+        return out.toByteArray();
     }
 
     static AddressHistory read(byte[] bytes) {
-        try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("unknown address-history format " + version);
-            }
-            int counterparties = in.readInt();
-            int tokens = in.readShort();
-            Map<String, AddressHistory.Typical> typical = HashMap.newHashMap(tokens);
-            for (int i = 0; i < tokens; i++) {
-                typical.put(in.readUTF(), new AddressHistory.Typical(in.readLong(), in.readUTF()));
-            }
-            int size = in.readInt();
-            List<Leg> recent = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                recent.add(readLeg(in));
-            }
-            return new AddressHistory(recent, typical, counterparties);
-        } catch (IOException corrupt) {
-            throw new UncheckedIOException(corrupt);
+        if (bytes.length > 0 && bytes[0] == AddressHistoryFormat1.VERSION) {
+            return AddressHistoryFormat1.read(bytes);
         }
-    }
-
-    private static void writeLeg(DataOutputStream out, Leg leg) throws IOException {
-        out.writeUTF(leg.eventId());
-        out.writeLong(leg.chainId());
-        writeNullable(out, leg.txHash());
-        out.writeUTF(leg.address());
-        writeNullable(out, leg.counterparty());
-        out.writeByte(leg.direction().ordinal());
-        out.writeUTF(leg.token());
-        writeNullable(out, leg.symbol());
-        out.writeInt(leg.decimals() == null ? -1 : leg.decimals());
-        out.writeUTF(leg.amount());
-        out.writeLong(leg.time());
-    }
-
-    private static Leg readLeg(DataInputStream in) throws IOException {
-        String eventId = in.readUTF();
-        long chainId = in.readLong();
-        String txHash = readNullable(in);
-        String address = in.readUTF();
-        String counterparty = readNullable(in);
-        Direction direction = Direction.values()[in.readByte()];
-        String token = in.readUTF();
-        String symbol = readNullable(in);
-        int decimals = in.readInt();
-        return new Leg(eventId, chainId, txHash, address, counterparty, direction, token, symbol,
-                decimals < 0 ? null : decimals, in.readUTF(), in.readLong());
-    }
-
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
+        var in = new CompactBytes.Reader(bytes);
+        byte version = in.readByte();
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown address-history format " + version);
         }
-    }
-
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+        int counterparties = in.readInt();
+        int tokens = in.readInt();
+        Map<String, AddressHistory.Typical> typical = HashMap.newHashMap(tokens);
+        for (int i = 0; i < tokens; i++) {
+            typical.put(in.readString(), new AddressHistory.Typical(in.readLong(), new BigInteger(in.readBytes())));
+        }
+        int size = in.readInt();
+        List<Leg> recent = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String eventId = in.readString();
+            long chainId = in.readLong();
+            String txHash = in.readString();
+            String address = in.readString();
+            String counterparty = in.readString();
+            Direction direction = DIRECTIONS[in.readByte()];
+            String token = in.readString();
+            String symbol = in.readString();
+            int decimals = in.readInt();
+            recent.add(new Leg(eventId, chainId, txHash, address, counterparty, direction, token, symbol,
+                    decimals < 0 ? null : decimals, in.readString(), in.readLong()));
+        }
+        return new AddressHistory(recent, typical, counterparties);
     }
 }

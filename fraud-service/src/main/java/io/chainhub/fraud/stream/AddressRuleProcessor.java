@@ -1,5 +1,6 @@
 package io.chainhub.fraud.stream;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import io.chainhub.events.fraud.FraudAlertEvent;
 import io.chainhub.events.kafka.CloudEvent;
 import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.fraud.engine.AddressPoisoningRule;
 import io.chainhub.fraud.engine.AlertBook;
 import io.chainhub.fraud.engine.Hit;
 import io.chainhub.fraud.engine.Leg;
@@ -17,6 +19,7 @@ import io.chainhub.fraud.rule.RuleMode;
 import io.chainhub.fraud.rule.RuleSet;
 import io.chainhub.fraud.watchlist.Watchlists;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,36 +30,66 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * chainId:address and chainId:address|counterparty),
  * turns ACTIVE hits into alert changes (alert store, same key space) and reports every hit, SHADOW
  * included, for the statistics. Rule configuration and lists are read per record from the registries,
- * so a mode change applies to the next transfer without a restart.
+ * so a mode change applies to the next transfer without a restart. Counterparty pairs not seen within the
+ * retention (at least the poisoning rule's lookback) are purged a slice at a time ({@link SlicedPurge}).
  */
 final class AddressRuleProcessor implements Processor<String, LegCommand, String, Emission> {
 
     static final String SOURCE = "/chainhub/fraud-service";
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    static final int PURGE_PAIRS_PER_RUN = 50_000;
 
     private final Supplier<RuleSet> rules;
     private final Supplier<Watchlists> lists;
+    private final Duration counterpartyRetention;
     private ProcessorContext<String, Emission> context;
-    private KeyValueStore<String, AddressHistory> histories;
+    private RecentHistories histories;
     private KeyValueStore<String, Long> counterparties;
     private KeyValueStore<String, OpenAlert> alerts;
+    private SlicedPurge<Long> purge;
+    /** Latest chain time this task saw (epoch seconds): the purge's clock, so retention runs on chain time. */
+    private long latestChainTime = Long.MIN_VALUE;
 
-    AddressRuleProcessor(Supplier<RuleSet> rules, Supplier<Watchlists> lists) {
+    AddressRuleProcessor(Supplier<RuleSet> rules, Supplier<Watchlists> lists, Duration counterpartyRetention) {
         this.rules = rules;
         this.lists = lists;
+        this.counterpartyRetention = counterpartyRetention;
     }
 
     @Override
     public void init(ProcessorContext<String, Emission> context) {
         this.context = context;
-        this.histories = context.getStateStore(FraudTopology.ADDRESS_HISTORY);
+        // a new instance on every (re)initialization of the task: nothing survives an aborted transaction
+        this.histories = new RecentHistories(context.getStateStore(FraudTopology.ADDRESS_HISTORY));
         this.counterparties = context.getStateStore(FraudTopology.COUNTERPARTIES);
         this.alerts = context.getStateStore(FraudTopology.ALERTS);
+        this.purge = new SlicedPurge<>(counterparties, PURGE_PAIRS_PER_RUN, lastSeen -> lastSeen);
+        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purgeCounterparties);
+    }
+
+    /** Suspended or closed (also on an aborted transaction): the objects in front of the store go with it. */
+    @Override
+    public void close() {
+        histories = null;
+    }
+
+    private void purgeCounterparties(long wallClockMillis) {
+        if (latestChainTime == Long.MIN_VALUE) {
+            return; // nothing seen since (re)start: no clock yet
+        }
+        // a block stamped far in the future (a dev chain's time travel, a broken chain) must not wipe the store
+        long now = Math.min(latestChainTime, wallClockMillis / 1_000 + Duration.ofDays(1).toSeconds());
+        long keep = rules.get().get(AddressPoisoningRule.ID)
+                .map(c -> Math.max(counterpartyRetention.toSeconds(), AddressPoisoningRule.lookbackSeconds(c)))
+                .orElse(counterpartyRetention.toSeconds());
+        purge.run(now - keep);
     }
 
     @Override
     public void process(Record<String, LegCommand> record) {
         LegCommand command = record.value();
         Leg leg = command.leg();
+        latestChainTime = Math.max(latestChainTime, leg.time());
         AddressHistory before = histories.get(record.key());
         if (before == null) {
             before = AddressHistory.EMPTY;

@@ -37,6 +37,7 @@ public final class FraudTopology {
     static final String COUNTERPARTIES = "address-counterparties";
     static final String ALERTS = "open-alerts";
     static final String BY_ADDRESS = "legs-by-address";
+    public static final Duration DEFAULT_COUNTERPARTY_RETENTION = Duration.ofDays(90);
 
     public static final Serde<TransferEvent> TRANSFERS = JsonSerde.of(TransferEvent.class);
     public static final Serde<FraudAlertEvent> ALERT_EVENTS = JsonSerde.of(FraudAlertEvent.class);
@@ -56,6 +57,16 @@ public final class FraudTopology {
      */
     public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
             boolean inMemoryState) {
+        build(builder, rules, lists, inMemoryState, DEFAULT_COUNTERPARTY_RETENTION);
+    }
+
+    /**
+     * @param counterpartyRetention how long a counterparty pair is remembered after it was last seen (chain
+     *                              time; never less than the address-poisoning lookback): new-counterparty
+     *                              means "not dealt with within this", and the store stays bounded
+     */
+    public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
+            boolean inMemoryState, Duration counterpartyRetention) {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(TRANSFER_INDEX, inMemoryState),
                 Serdes.String(), TransferIndexSerde.serde()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ADDRESS_HISTORY, inMemoryState),
@@ -69,7 +80,7 @@ public final class FraudTopology {
                 .stream(Topics.TOKEN_TRANSFERS, Consumed.with(Serdes.String(), TRANSFERS).withName("transfers"))
                 .process(() -> new TransferGate(Duration.ofDays(7)), Named.as("transfer-gate"), TRANSFER_INDEX)
                 .repartition(Repartitioned.with(Serdes.String(), LEGS).withName(BY_ADDRESS))
-                .process(() -> new AddressRuleProcessor(rules, lists), Named.as("rules"), ADDRESS_HISTORY, COUNTERPARTIES,
+                .process(() -> new AddressRuleProcessor(rules, lists, counterpartyRetention), Named.as("rules"), ADDRESS_HISTORY, COUNTERPARTIES,
                         ALERTS);
 
         emissions.split(Named.as("emission-"))

@@ -1,5 +1,7 @@
 package io.chainhub.fraud.stream;
 
+import java.time.Duration;
+
 import io.chainhub.fraud.rule.RuleRegistry;
 import io.chainhub.fraud.watchlist.WatchlistRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,8 +32,9 @@ class StreamsConfiguration {
 
     @Bean
     Object fraudTopology(StreamsBuilder builder, RuleRegistry rules, WatchlistRegistry lists,
-            @Value("${chainhub.fraud.in-memory-state:false}") boolean inMemoryState) {
-        FraudTopology.build(builder, rules, lists, inMemoryState);
+            @Value("${chainhub.fraud.in-memory-state:false}") boolean inMemoryState,
+            @Value("${chainhub.fraud.counterparty-retention:P90D}") Duration counterpartyRetention) {
+        FraudTopology.build(builder, rules, lists, inMemoryState, counterpartyRetention);
         return FraudTopology.class;
     }
 }

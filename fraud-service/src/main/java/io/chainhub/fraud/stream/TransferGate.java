@@ -23,6 +23,7 @@ final class TransferGate implements Processor<String, TransferEvent, String, Leg
     private final Duration retention;
     private ProcessorContext<String, LegCommand> context;
     private KeyValueStore<String, TransferIndexEntry> index;
+    private SlicedPurge<TransferIndexEntry> purge;
 
     TransferGate(Duration retention) {
         this.retention = retention;
@@ -32,7 +33,9 @@ final class TransferGate implements Processor<String, TransferEvent, String, Leg
     public void init(ProcessorContext<String, LegCommand> context) {
         this.context = context;
         this.index = context.getStateStore(FraudTopology.TRANSFER_INDEX);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::purge);
+        this.purge = new SlicedPurge<>(index, AddressRuleProcessor.PURGE_PAIRS_PER_RUN, TransferIndexEntry::seenAtMillis);
+        context.schedule(AddressRuleProcessor.PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> purge.run(now - retention.toMillis()));
     }
 
     @Override
@@ -63,18 +66,6 @@ final class TransferGate implements Processor<String, TransferEvent, String, Leg
     private void forward(Record<String, TransferEvent> record, TransferEvent transfer, Action action) {
         for (Leg leg : Leg.of(transfer)) {
             context.forward(record.withKey(leg.stateKey()).withValue(new LegCommand(action, leg)));
-        }
-    }
-
-    private void purge(long now) {
-        long horizon = now - retention.toMillis();
-        try (var all = index.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value.seenAtMillis() < horizon) {
-                    index.delete(entry.key);
-                }
-            }
         }
     }
 }

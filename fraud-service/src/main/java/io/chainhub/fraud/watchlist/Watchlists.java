@@ -17,7 +17,10 @@ public record Watchlists(Map<String, Set<String>> listsByAddress) {
         if (address == null) {
             return Set.of();
         }
-        Set<String> holding = listsByAddress.getOrDefault(address, Set.of());
+        Set<String> holding = listsByAddress.get(address);
+        if (holding == null) {
+            return Set.of(); // nearly every leg: no stream set up per call
+        }
         return holding.stream().filter(lists::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -3,6 +3,10 @@ package io.chainhub.fraud.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +15,7 @@ import io.chainhub.fraud.engine.Direction;
 import io.chainhub.fraud.engine.Leg;
 import org.junit.jupiter.api.Test;
 
-/** The binary store format keeps every field of the history, nulls included. */
+/** The binary store format keeps every field of the history, nulls included, and still reads format 1. */
 class AddressHistorySerdeTest {
 
     @Test
@@ -21,7 +25,7 @@ class AddressHistorySerdeTest {
         Leg mint = new Leg("31337:0xdef:native", 1, null, "0x" + "1".repeat(40), null, Direction.IN, Leg.NATIVE, null,
                 null, "0", 1_700_000_060L);
         AddressHistory history = new AddressHistory(List.of(erc20, mint),
-                Map.of(Leg.NATIVE, new AddressHistory.Typical(3, "123456789012345678901234567890")), 42);
+                Map.of(Leg.NATIVE, new AddressHistory.Typical(3, new BigInteger("123456789012345678901234567890"))), 42);
 
         var serde = AddressHistorySerde.serde();
         byte[] bytes = serde.serializer().serialize("t", history);
@@ -29,6 +33,38 @@ class AddressHistorySerdeTest {
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(history);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", AddressHistory.EMPTY)))
                 .isEqualTo(AddressHistory.EMPTY);
+    }
+
+    @Test
+    void shouldReadFormatOneWhenStoreWasWrittenByThePreviousRelease() throws IOException {
+        Leg leg = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), null, Direction.IN, Leg.NATIVE,
+                "ETH", 18, "42", 1_700_000_000L);
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) { // format 1 as the previous release wrote it
+            out.writeByte(1);
+            out.writeInt(7);
+            out.writeShort(1);
+            out.writeUTF(Leg.NATIVE);
+            out.writeLong(2);
+            out.writeUTF("84");
+            out.writeInt(1);
+            out.writeUTF(leg.eventId());
+            out.writeLong(leg.chainId());
+            out.writeBoolean(true);
+            out.writeUTF(leg.txHash());
+            out.writeUTF(leg.address());
+            out.writeBoolean(false);
+            out.writeByte(Direction.IN.ordinal());
+            out.writeUTF(leg.token());
+            out.writeBoolean(true);
+            out.writeUTF(leg.symbol());
+            out.writeInt(18);
+            out.writeUTF(leg.amount());
+            out.writeLong(leg.time());
+        }
+
+        assertThat(AddressHistorySerde.read(bytes.toByteArray())).isEqualTo(new AddressHistory(List.of(leg),
+                Map.of(Leg.NATIVE, new AddressHistory.Typical(2, BigInteger.valueOf(84))), 7));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -46,13 +47,18 @@ final class TopologyFixture implements AutoCloseable {
     private int sequence;
 
     TopologyFixture() {
+        this(FraudTopology.DEFAULT_COUNTERPARTY_RETENTION);
+    }
+
+    TopologyFixture(Duration counterpartyRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        FraudTopology.build(builder, rules::get, lists::get, true);
+        FraudTopology.build(builder, rules::get, lists::get, true, counterpartyRetention);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(builder.build(), props);
+        // the wall clock starts where chain time does, as on a live chain
+        driver = new TopologyTestDriver(builder.build(), props, Instant.ofEpochSecond(T0));
         transfers = driver.createInputTopic(Topics.TOKEN_TRANSFERS, Serdes.String().serializer(),
                 FraudTopology.TRANSFERS.serializer());
         alerts = driver.createOutputTopic(Topics.FRAUD_ALERTS, Serdes.String().deserializer(),
@@ -108,6 +114,16 @@ final class TopologyFixture implements AutoCloseable {
 
     List<RuleHitEvent> hits() {
         return hits.readValuesToList();
+    }
+
+    /** The counterparty pairs as the topology stored them: key chainId:address|counterparty, value last seen. */
+    KeyValueStore<String, Long> counterparties() {
+        return driver.getKeyValueStore(FraudTopology.COUNTERPARTIES);
+    }
+
+    /** Which block each transfer was evaluated in, key eventId. */
+    KeyValueStore<String, TransferIndexEntry> transferIndex() {
+        return driver.getKeyValueStore(FraudTopology.TRANSFER_INDEX);
     }
 
     void advanceWallClock(Duration duration) {
