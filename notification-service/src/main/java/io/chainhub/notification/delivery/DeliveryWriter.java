@@ -3,12 +3,13 @@ package io.chainhub.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ import io.chainhub.notification.subscription.EventTypes;
 import io.chainhub.notification.subscription.Subscription;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns one matched event into delivery rows: one per (event, subscription, channel), keyed by a
@@ -34,13 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveryWriter {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final WebhookHandoff webhooks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeliveryWriter(JdbcClient jdbc, JdbcTemplate batches, ApplicationEventPublisher events, Clock clock) {
+    DeliveryWriter(JdbcClient jdbc, WebhookHandoff webhooks, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.webhooks = webhooks;
         this.events = events;
         this.clock = clock;
     }
@@ -50,33 +52,36 @@ public class DeliveryWriter {
     }
 
     /**
-     * Writes the deliveries of several consumed records and their positions in one transaction: the rows
-     * as one JDBC batch and one position per partition (one commit and a handful of round trips per poll
-     * instead of one statement per row). Announces the new rows once committed.
+     * Writes the deliveries of several consumed records and their positions in one transaction: all rows in
+     * one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING} (one statement parsed, planned and
+     * executed once per poll, rather than a JDBC batch of per-row inserts) and all partitions' positions in
+     * one more. Webhook rows for which the dispatcher has room are inserted leased and handed to it after
+     * the commit ({@link WebhookHandoff}); the others wait for its next claim, woken by the commit.
      *
      * @return the number of new delivery rows
      */
     @Transactional
     public int write(List<Matched> batch) {
         Instant now = clock.instant();
-        List<Object[]> rows = new ArrayList<>();
+        Handoff handoff = new Handoff(now);
+        Rows rows = new Rows();
         Map<String, ConsumerPosition> positions = new LinkedHashMap<>();
         int created = 0;
         for (Matched matched : batch) {
             if (EventTypes.TRANSFER_REVERTED.equals(matched.event().type())) {
                 // the revert's body names the original delivery, which may be among the rows not yet inserted
-                created += insert(rows);
-                rows.clear();
+                created += insert(rows, handoff);
+                rows = new Rows();
             }
-            addRows(matched.event(), matched.subscriptions(), now, rows);
+            addRows(matched.event(), matched.subscriptions(), rows, handoff);
             ConsumerPosition position = matched.position();
             if (position != null) {
                 positions.merge(position.group() + "|" + position.topic() + "|" + position.partition(), position,
                         (a, b) -> a.nextOffset() >= b.nextOffset() ? a : b);
             }
         }
-        created += insert(rows);
-        positions.values().forEach(this::savePosition);
+        created += insert(rows, handoff);
+        savePositions(positions.values());
         if (created > 0) {
             events.publishEvent(new DeliveriesCreated(created));
         }
@@ -89,43 +94,153 @@ public class DeliveryWriter {
         return write(List.of(new Matched(event, matches, position)));
     }
 
-    private void addRows(NotificationEvent event, List<Subscription> matches, Instant now, List<Object[]> rows) {
+    /** The columns of the rows to insert, one list per column: bound as arrays and unnested by PostgreSQL. */
+    private static final class Rows {
+        final List<String> ids = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final List<String> subscriptions = new ArrayList<>();
+        final List<String> channels = new ArrayList<>();
+        final List<String> webhookIds = new ArrayList<>();
+        final List<String> types = new ArrayList<>();
+        final List<String> subjects = new ArrayList<>();
+        final List<String> severities = new ArrayList<>();
+        final List<String> payloads = new ArrayList<>();
+        final List<Boolean> leased = new ArrayList<>();
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
+    }
+
+    /**
+     * The places this transaction reserved at the dispatcher: after the commit the rows actually inserted are
+     * handed over and the rest given back; after a rollback all are given back.
+     */
+    private final class Handoff implements TransactionSynchronization {
+        final Instant now;
+        final Instant leasedUntil;
+        final Map<UUID, Delivery> reserved = new LinkedHashMap<>();
+        final List<Delivery> inserted = new ArrayList<>();
+
+        Handoff(Instant now) {
+            this.now = now;
+            this.leasedUntil = now.plus(webhooks.lease());
+        }
+
+        boolean reserve(Subscription subscription) {
+            if (!webhooks.reserve(subscription)) {
+                return false;
+            }
+            if (reserved.isEmpty()) {
+                TransactionSynchronizationManager.registerSynchronization(this);
+            }
+            return true;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED && !inserted.isEmpty()) {
+                webhooks.handOver(inserted, leasedUntil);
+            }
+            Map<UUID, Integer> unused = new HashMap<>();
+            reserved.values().forEach(d -> unused.merge(d.subscriptionId(), 1, Integer::sum));
+            if (status == STATUS_COMMITTED) {
+                inserted.forEach(d -> unused.merge(d.subscriptionId(), -1, Integer::sum));
+            }
+            unused.forEach((subscription, count) -> {
+                if (count > 0) {
+                    webhooks.release(subscription, count);
+                }
+            });
+        }
+    }
+
+    private void addRows(NotificationEvent event, List<Subscription> matches, Rows rows, Handoff handoff) {
+        String severity = event.severity() == null ? null : event.severity().name();
         for (Subscription subscription : matches) {
             String webhookId = webhookId(event.id(), subscription.id());
             String body = body(event, subscription);
+            String subscriptionId = subscription.id().toString();
             for (Channel channel : channels(subscription)) {
-                rows.add(new Object[] {UUID.randomUUID(), event.id() + "|" + subscription.id() + "|" + channel,
-                        subscription.id(), channel.name(), webhookId, event.type(), event.subject(),
-                        event.severity() == null ? null : event.severity().name(), body,
-                        Timestamp.from(now), Timestamp.from(now)});
+                UUID id = UUID.randomUUID();
+                boolean leased = channel == Channel.WEBHOOK && handoff.reserve(subscription);
+                if (leased) {
+                    handoff.reserved.put(id, new Delivery(id, subscription.id(), channel, webhookId, event.type(),
+                            event.subject(), severity, body, DeliveryStatus.PENDING, 0, handoff.leasedUntil, null, null,
+                            handoff.now, null));
+                }
+                rows.ids.add(id.toString());
+                rows.keys.add(event.id() + "|" + subscriptionId + "|" + channel);
+                rows.subscriptions.add(subscriptionId);
+                rows.channels.add(channel.name());
+                rows.webhookIds.add(webhookId);
+                rows.types.add(event.type());
+                rows.subjects.add(event.subject());
+                rows.severities.add(severity);
+                rows.payloads.add(body);
+                rows.leased.add(leased);
             }
         }
     }
 
-    /** One JDBC batch; a conflicting key (event seen before) counts 0. */
-    private int insert(List<Object[]> rows) {
+    /**
+     * One statement for all rows; a conflicting key (event seen before) inserts nothing and counts 0. The rows
+     * handed to the dispatcher are due at the end of a lease, as a claim would leave them; the others now.
+     */
+    private int insert(Rows rows, Handoff handoff) {
         if (rows.isEmpty()) {
             return 0;
         }
-        int[] counts = batches.batchUpdate("""
+        boolean[] leased = new boolean[rows.leased.size()];
+        for (int i = 0; i < leased.length; i++) {
+            leased[i] = rows.leased.get(i);
+        }
+        List<UUID> inserted = jdbc.sql("""
                 INSERT INTO delivery (id, delivery_key, subscription_id, channel, webhook_id, event_type, subject,
                   severity, payload, status, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
-                ON CONFLICT (delivery_key) DO NOTHING""", rows);
-        int created = 0;
-        for (int count : counts) {
-            // SUCCESS_NO_INFO (-2) when the driver rewrites batches: count it as written, only a hint anyway
-            created += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+                SELECT r.id::uuid, r.delivery_key, r.subscription_id::uuid, r.channel, r.webhook_id, r.event_type, r.subject,
+                  r.severity, r.payload, 'PENDING', 0,
+                  CASE WHEN r.leased THEN ?::timestamptz ELSE ?::timestamptz END, ?::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::boolean[])
+                  AS r(id, delivery_key, subscription_id, channel, webhook_id, event_type, subject, severity, payload, leased)
+                ON CONFLICT (delivery_key) DO NOTHING
+                RETURNING id""")
+                .params(Timestamp.from(handoff.leasedUntil), Timestamp.from(handoff.now), Timestamp.from(handoff.now),
+                        array(rows.ids), array(rows.keys), array(rows.subscriptions), array(rows.channels),
+                        array(rows.webhookIds), array(rows.types), array(rows.subjects), array(rows.severities),
+                        array(rows.payloads), leased)
+                .query(UUID.class).list();
+        if (!handoff.reserved.isEmpty()) {
+            for (UUID id : inserted) {
+                Delivery delivery = handoff.reserved.get(id);
+                if (delivery != null) {
+                    handoff.inserted.add(delivery);
+                }
+            }
         }
-        return created;
+        return inserted.size();
     }
 
-    private void savePosition(ConsumerPosition position) {
+    private static String[] array(List<String> column) {
+        return column.toArray(String[]::new);
+    }
+
+    /** Every partition's position in one statement; a position never moves back. */
+    private void savePositions(Collection<ConsumerPosition> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        List<ConsumerPosition> all = List.copyOf(positions);
         jdbc.sql("""
-                INSERT INTO consumer_offset (consumer_group, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)
+                INSERT INTO consumer_offset (consumer_group, topic, partition_id, next_offset)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[])
                 ON CONFLICT (consumer_group, topic, partition_id)
                 DO UPDATE SET next_offset = greatest(consumer_offset.next_offset, excluded.next_offset)""")
-                .params(position.group(), position.topic(), position.partition(), position.nextOffset())
+                .params(all.stream().map(ConsumerPosition::group).toArray(String[]::new),
+                        all.stream().map(ConsumerPosition::topic).toArray(String[]::new),
+                        all.stream().mapToInt(ConsumerPosition::partition).toArray(),
+                        all.stream().mapToLong(ConsumerPosition::nextOffset).toArray())
                 .update();
     }
 

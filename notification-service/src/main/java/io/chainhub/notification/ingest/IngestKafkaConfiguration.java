@@ -40,6 +40,9 @@ class IngestKafkaConfiguration {
         configurer.configure(factory, consumerFactory);
         factory.setCommonErrorHandler(ingestErrorHandler);
         factory.getContainerProperties().setConsumerRebalanceListener(seeker);
+        // the position that matters is the one stored with the deliveries (OffsetSeeker seeks to it); Kafka's
+        // commit only saves re-reading, so the next poll need not wait for the broker's answer
+        factory.getContainerProperties().setSyncCommits(false);
         return factory;
     }
 }

@@ -63,6 +63,12 @@ class EndpointGuards {
         return new Guards(circuitBreakers.circuitBreaker(name), rateLimiters.rateLimiter(name), bulkheads.bulkhead(name));
     }
 
+    /** True unless the endpoint's circuit is open or half-open (an endpoint never called has a closed one). */
+    boolean circuitClosed(UUID endpoint) {
+        return circuitBreakers.find(endpoint.toString())
+                .map(breaker -> breaker.getState() == CircuitBreaker.State.CLOSED).orElse(true);
+    }
+
     /**
      * How many calls the circuit of each endpoint that is not closed admits at once: none while open, one
      * while half-open; endpoints with a closed circuit are not in the map.

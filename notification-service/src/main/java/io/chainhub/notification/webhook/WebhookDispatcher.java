@@ -3,14 +3,17 @@ package io.chainhub.notification.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -22,6 +25,7 @@ import io.chainhub.notification.delivery.ClaimedDelivery;
 import io.chainhub.notification.delivery.DeliveriesCreated;
 import io.chainhub.notification.delivery.Delivery;
 import io.chainhub.notification.delivery.DeliveryStore;
+import io.chainhub.notification.delivery.WebhookHandoff;
 import io.chainhub.notification.subscription.Subscription;
 import io.chainhub.notification.subscription.SubscriptionStore;
 
@@ -41,12 +45,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * slots, ready for the next free one. A hanging endpoint, its quota taken, gets nothing more claimed and
  * costs the others nothing. A delivery whose endpoint is rate limited or has an open circuit is put back
  * without an attempt, and nothing is claimed for an open circuit.
+ *
+ * <p>New rows mostly need no claim: the ingest writes them leased to this dispatcher and hands them over after
+ * its commit ({@link WebhookHandoff}), up to {@code MAX_HANDOFF_PER_ENDPOINT} (or a second of its rate limit)
+ * queued per endpoint with a closed circuit. The loop re-reads their subscriptions once per hand-over and sends those a claim would have taken.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle, DisposableBean {
+class WebhookDispatcher implements SmartLifecycle, DisposableBean, WebhookHandoff {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration BUSY_DELAY = Duration.ofMillis(200);
+    /**
+     * Rows the ingest may hand over per endpoint (queued here, sent in turn): a backlog then needs no claims at
+     * all. Bounded for memory, and by one second of the endpoint's {@code rate-per-second} (more would only be
+     * put back by its rate limiter, one UPDATE each). A row whose lease would end before its send could finish
+     * is not sent from the queue but left to be claimed after the lease, so a queue cannot cause a second send.
+     */
+    private static final int MAX_HANDOFF_PER_ENDPOINT = 1000;
 
     private final DeliveryStore deliveries;
     private final SubscriptionStore subscriptions;
@@ -60,6 +75,8 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     private final Map<UUID, Semaphore> sendSlots = new ConcurrentHashMap<>();
     /** Only the claiming loop touches it. */
     private final Map<UUID, Subscription> subscriptionCache = new HashMap<>();
+    /** Rows the ingest wrote leased for this dispatcher ({@link WebhookHandoff}), their places already counted. */
+    private final Queue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread loop;
@@ -91,7 +108,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
         while (running) {
             int claimed = 0;
             try {
-                claimed = dispatchDue();
+                claimed = dispatchHandedOver() + dispatchDue();
             } catch (RuntimeException e) {
                 log.warn("claiming webhook deliveries failed, trying again: {}", e.getMessage());
             }
@@ -110,33 +127,130 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     /** @return how many deliveries were claimed */
     int dispatchDue() {
         int perEndpoint = Math.min(properties.perEndpointBatch(), claimAhead());
-        List<ClaimedDelivery> due = deliveries.claimWebhooks(clock.instant(), properties.lease(), properties.batchSize(),
+        Instant now = clock.instant();
+        List<ClaimedDelivery> due = deliveries.claimWebhooks(now, properties.lease(), properties.batchSize(),
                 perEndpoint, freeSlots());
         Map<UUID, Subscription> endpoints = subscriptionsOf(due);
+        Instant leasedUntil = now.plus(properties.lease()); // as written by the claim
         for (ClaimedDelivery claimed : due) {
             Delivery delivery = claimed.delivery();
-            Subscription subscription = endpoints.get(delivery.subscriptionId());
-            AtomicInteger count = inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger());
-            Semaphore slots = sendSlots.computeIfAbsent(delivery.subscriptionId(),
-                    id -> new Semaphore(properties.maxConcurrentPerEndpoint()));
-            count.incrementAndGet();
-            senders.execute(() -> {
-                try {
-                    slots.acquire(); // one batch waits here for a slot, so a freed slot needs no claim first
-                    try {
-                        dispatch(delivery, subscription);
-                    } finally {
-                        slots.release();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // shutting down: sent when the lease ends
-                } finally {
-                    count.decrementAndGet();
-                    wake(); // room for more
-                }
-            });
+            inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
+            send(delivery, endpoints.get(delivery.subscriptionId()), leasedUntil);
         }
         return due.size();
+    }
+
+    /**
+     * Sends the rows handed over by the ingest. Their subscriptions are read once more, after the ingest's
+     * commit, so that a row is sent only if a claim would have taken it (subscription active, endpoint
+     * enabled); any other row is made due now and left to the claims, which skip it while that holds.
+     *
+     * @return how many were handed over
+     */
+    private int dispatchHandedOver() {
+        List<HandedOver> batch = new ArrayList<>();
+        for (HandedOver d = handedOver.poll(); d != null; d = handedOver.poll()) {
+            batch.add(d);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> ids = new HashSet<>();
+        batch.forEach(h -> ids.add(h.delivery().subscriptionId()));
+        Map<UUID, Subscription> current = new HashMap<>();
+        try {
+            subscriptions.find(ids).forEach(s -> current.put(s.id(), s));
+        } catch (RuntimeException e) {
+            // not sent now: the rows are due when their lease ends, and then claimed
+            batch.forEach(h -> release(h.delivery().subscriptionId(), 1));
+            throw e;
+        }
+        subscriptionCache.putAll(current);
+        Instant now = clock.instant();
+        for (HandedOver handed : batch) {
+            Delivery delivery = handed.delivery();
+            Subscription subscription = current.get(delivery.subscriptionId());
+            if (subscription != null && subscription.active() && subscription.webhook() != null
+                    && subscription.webhook().enabled() && subscription.webhook().url() != null) {
+                send(delivery, subscription, handed.leasedUntil());
+            } else {
+                try {
+                    deliveries.postpone(delivery.id(), now);
+                } catch (RuntimeException e) {
+                    log.warn("could not put back handed-over delivery {}; it is due when its lease ends: {}",
+                            delivery.id(), e.getMessage());
+                } finally {
+                    release(delivery.subscriptionId(), 1);
+                }
+            }
+        }
+        return batch.size();
+    }
+
+    /** A delivery the ingest wrote leased to this dispatcher until {@code leasedUntil}. */
+    private record HandedOver(Delivery delivery, Instant leasedUntil) {
+    }
+
+    /**
+     * On its own virtual thread, once one of the endpoint's send slots is free; its place is counted already.
+     * Not sent if its lease would end before the send could time out (it waited too long for a slot): it is
+     * claimed again once the lease has ended, by this instance or another, and sent once.
+     */
+    private void send(Delivery delivery, Subscription subscription, Instant leasedUntil) {
+        AtomicInteger count = inFlight.get(delivery.subscriptionId());
+        Semaphore slots = sendSlots.computeIfAbsent(delivery.subscriptionId(),
+                id -> new Semaphore(properties.maxConcurrentPerEndpoint()));
+        senders.execute(() -> {
+            try {
+                slots.acquire(); // one batch waits here for a slot, so a freed slot needs no claim first
+                try {
+                    if (clock.instant().plus(properties.timeout()).isBefore(leasedUntil)) {
+                        dispatch(delivery, subscription);
+                    }
+                } finally {
+                    slots.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: sent when the lease ends
+            } finally {
+                count.decrementAndGet();
+                wake(); // room for more
+            }
+        });
+    }
+
+    @Override
+    public boolean reserve(Subscription subscription) {
+        Subscription.Webhook webhook = subscription.webhook();
+        if (!running || !subscription.active() || webhook == null || !webhook.enabled() || webhook.url() == null
+                || !guards.circuitClosed(subscription.id())) {
+            return false;
+        }
+        AtomicInteger count = inFlight.computeIfAbsent(subscription.id(), id -> new AtomicInteger());
+        int limit = Math.min(MAX_HANDOFF_PER_ENDPOINT, properties.ratePerSecond());
+        for (int current = count.get(); current < limit; current = count.get()) {
+            if (count.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void release(UUID subscriptionId, int count) {
+        inFlight.get(subscriptionId).addAndGet(-count);
+        wake();
+    }
+
+    @Override
+    public void handOver(List<Delivery> deliveries, Instant leasedUntil) {
+        deliveries.forEach(d -> handedOver.add(new HandedOver(d, leasedUntil)));
+        wake();
+    }
+
+    @Override
+    public Duration lease() {
+        return properties.lease();
     }
 
     /**

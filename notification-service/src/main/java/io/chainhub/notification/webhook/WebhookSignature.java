@@ -3,6 +3,7 @@ package io.chainhub.notification.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class WebhookSignature {
 
     public static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Found once: looking the algorithm up among all providers on every signature was a fifth of a send's CPU. */
+    private static final Provider HMAC_PROVIDER = hmacProvider();
 
     private WebhookSignature() {
     }
@@ -35,7 +38,7 @@ public final class WebhookSignature {
     /** One {@code v1,...} signature. */
     public static String sign(String secret, String webhookId, long timestampSeconds, String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256", HMAC_PROVIDER);
             mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
             byte[] digest = mac.doFinal((webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
@@ -47,6 +50,14 @@ public final class WebhookSignature {
     /** The {@code webhook-signature} header: one signature per secret, space separated (rotation). */
     public static String header(List<String> secrets, String webhookId, long timestampSeconds, String body) {
         return secrets.stream().map(s -> sign(s, webhookId, timestampSeconds, body)).collect(Collectors.joining(" "));
+    }
+
+    private static Provider hmacProvider() {
+        try {
+            return Mac.getInstance("HmacSHA256").getProvider();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
     private static byte[] key(String secret) {

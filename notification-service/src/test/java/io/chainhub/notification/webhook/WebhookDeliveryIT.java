@@ -22,7 +22,9 @@ import io.chainhub.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Transfers on the real broker reach a real HTTP receiver, signed, retried and isolated per endpoint. */
@@ -34,6 +36,9 @@ class WebhookDeliveryIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Api api;
 
@@ -158,6 +163,25 @@ class WebhookDeliveryIT {
         Instant healthyLast = healthy.received().stream().map(WebhookReceiver.Received::at).max(Instant::compareTo).orElseThrow();
         // every healthy delivery arrived before the first call to the hanging endpoint could even time out (1.5 s)
         assertThat(healthyLast).isBefore(hangingFirst.plusMillis(1500));
+    }
+
+    @Test
+    void shouldHoldNewDeliveryWhenEndpointDisabledElsewhereAndIndexNotYetRefreshed() {
+        WebhookReceiver.Endpoint endpoint = RECEIVER.endpoint();
+        String to = Events.randomAddress();
+        String id = subscribe(endpoint, to, List.of("transfer.observed")).path("id").asString();
+        // disabled as by another instance, without touching updated_at: this instance's matching index keeps seeing
+        // the endpoint enabled, so the ingest hands the new row to the dispatcher, which must read the state again
+        jdbc.sql("UPDATE subscription SET webhook_enabled = FALSE, webhook_disabled_reason = 'test' WHERE id = ?::uuid")
+                .param(id).update();
+
+        Events.get().publish(Events.transfer(Events.randomAddress(), to, Events.randomAddress(), "1"));
+
+        await().atMost(WAIT).until(() -> Api.json(api.get("/api/subscriptions/" + id + "/deliveries")).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> endpoint.received().isEmpty());
+        JsonNode delivery = Api.json(api.get("/api/subscriptions/" + id + "/deliveries")).path(0);
+        assertThat(delivery.path("status").asString()).isEqualTo("PENDING");
+        assertThat(delivery.path("attempts").asInt()).isZero();
     }
 
     @Test
