@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollupInterval     how often closed windows are rolled up into PostgreSQL
  * @param advertisedHost     host other instances reach this one at (application.server)
  * @param inMemoryPartyStores keep the per-address stores in memory (fast range queries) rather than RocksDB
+ * @param answerTtl          how long an answer to the same query is reused (0: never); bounds its extra staleness
  */
 @ConfigurationProperties("chainhub.analytics")
 public record AnalyticsProperties(
@@ -30,7 +31,8 @@ public record AnalyticsProperties(
         @DefaultValue("1000") BigDecimal largeTransferMin,
         @DefaultValue("1m") Duration rollupInterval,
         @DefaultValue("localhost") String advertisedHost,
-        @DefaultValue("true") boolean inMemoryPartyStores) {
+        @DefaultValue("true") boolean inMemoryPartyStores,
+        @DefaultValue("1s") Duration answerTtl) {
 
     public Duration retention(WindowSpec spec) {
         return switch (spec) {
@@ -42,6 +44,7 @@ public record AnalyticsProperties(
 
     public static AnalyticsProperties defaults() {
         return new AnalyticsProperties(Duration.ofMinutes(10), Duration.ofDays(2), Duration.ofDays(14),
-                Duration.ofDays(62), Duration.ofDays(3), new BigDecimal("1000"), Duration.ofMinutes(1), "localhost", true);
+                Duration.ofDays(62), Duration.ofDays(3), new BigDecimal("1000"), Duration.ofMinutes(1), "localhost", true,
+                Duration.ofSeconds(1));
     }
 }

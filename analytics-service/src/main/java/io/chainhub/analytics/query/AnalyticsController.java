@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Min;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,9 +34,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Every answer carries {@link Completeness}: up to which block it is complete and confirmed, and
  * each window says whether it is final. {@code token} is a contract address or {@code native}.
  * Windows: {@code 1m}, {@code 1h}, {@code 1d}; times are ISO-8601 instants, by block time.
+ *
+ * <p>No class-level {@code @Validated}: Spring MVC validates the constrained parameters itself
+ * (400 problem), and only on the methods that have constraints, instead of an AOP proxy around
+ * every call. Answers computed here are reused for {@code answer-ttl} ({@link AnswerCache}).
  */
 @RestController
-@Validated
 @RequestMapping("/api/analytics")
 class AnalyticsController {
 
@@ -46,14 +48,16 @@ class AnalyticsController {
     private final AnalyticsQueries queries;
     private final GasQueries gas;
     private final LargeTransferFeed feed;
+    private final AnswerCache answers;
 
     AnalyticsController(StoreAccess stores, Forwarder forwarder, AnalyticsQueries queries, GasQueries gas,
-            LargeTransferFeed feed) {
+            LargeTransferFeed feed, AnswerCache answers) {
         this.stores = stores;
         this.forwarder = forwarder;
         this.queries = queries;
         this.gas = gas;
         this.feed = feed;
+        this.answers = answers;
     }
 
     /** Chains with aggregates on this instance (every chain once all instances are asked). */
@@ -89,10 +93,11 @@ class AnalyticsController {
             @RequestParam(defaultValue = "false") boolean local, HttpServletRequest request) {
         String asset = asset(token);
         WindowSpec spec = TimeRange.window(window);
-        return routed(chainId, asset, spec, local, request, TokenSeries.class, () -> {
-            Completeness completeness = progress(chainId, false, request);
-            return queries.series(chainId, asset, TimeRange.of(window, from, to, completeness), completeness);
-        });
+        return routed(chainId, asset, spec, local, request, TokenSeries.class,
+                () -> answers.get(new SeriesQuery(chainId, asset, window, from, to), () -> {
+                    Completeness completeness = progress(chainId, false, request);
+                    return queries.series(chainId, asset, TimeRange.of(window, from, to, completeness), completeness);
+                }));
     }
 
     /** Top senders and receivers of a token by volume in the window containing {@code at} (default: newest block). */
@@ -104,12 +109,14 @@ class AnalyticsController {
             @RequestParam(defaultValue = "false") boolean local, HttpServletRequest request) {
         String asset = asset(token);
         WindowSpec spec = TimeRange.window(window);
-        return routed(chainId, asset, spec, local, request, TopParties.class, () -> {
-            Completeness completeness = progress(chainId, false, request);
-            Instant when = at != null ? at
-                    : completeness.completeThroughTime() != null ? completeness.completeThroughTime() : Instant.now();
-            return queries.top(chainId, asset, spec, when, limit, completeness);
-        });
+        return routed(chainId, asset, spec, local, request, TopParties.class,
+                () -> answers.get(new TopQuery(chainId, asset, window, at, limit), () -> {
+                    Completeness completeness = progress(chainId, false, request);
+                    Instant when = at != null ? at
+                            : completeness.completeThroughTime() != null ? completeness.completeThroughTime()
+                                    : Instant.now();
+                    return queries.top(chainId, asset, spec, when, limit, completeness);
+                }));
     }
 
     /** Tokens of a chain by transfer count over a range (default: the last 60 windows). */
@@ -145,8 +152,10 @@ class AnalyticsController {
         if (owner != null) {
             return forwarder.get(owner, path(request), auth(request), GasSeries.class);
         }
-        Completeness completeness = progress(chainId, false, request);
-        return gas.gas(chainId, TimeRange.of(window, from, to, completeness), completeness);
+        return answers.get(new GasQuery(chainId, window, from, to), () -> {
+            Completeness completeness = progress(chainId, false, request);
+            return gas.gas(chainId, TimeRange.of(window, from, to, completeness), completeness);
+        });
     }
 
     /** The largest transfers of the last {@code hours} hours (block time), largest decimal amount first. */
@@ -178,6 +187,16 @@ class AnalyticsController {
             Class<T> type, Supplier<T> answer) {
         HostInfo owner = local ? null : stores.remoteOwnerOfToken(spec.tokenStore(), AggregateKeys.token(chainId, asset));
         return owner != null ? forwarder.get(owner, path(request), auth(request), type) : answer.get();
+    }
+
+    /** Queries as asked (null: the default); the keys of {@link AnswerCache}. */
+    private record SeriesQuery(long chainId, String asset, String window, Instant from, Instant to) {
+    }
+
+    private record TopQuery(long chainId, String asset, String window, Instant at, int limit) {
+    }
+
+    private record GasQuery(long chainId, String window, Instant from, Instant to) {
     }
 
     private static java.math.BigDecimal decimalValue(FeedItem item) {

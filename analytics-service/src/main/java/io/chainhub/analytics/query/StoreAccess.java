@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class StoreAccess {
 
     private final StreamsBuilderFactoryBean factory;
+    // parsed once: every routed query compares the key's owner with this instance
+    private volatile HostInfo self;
 
     StoreAccess(StreamsBuilderFactoryBean factory) {
         this.factory = factory;
@@ -33,6 +35,10 @@ public class StoreAccess {
         KafkaStreams streams = factory.getKafkaStreams();
         if (streams == null) {
             throw new InvalidStateStoreException("Kafka Streams is not started");
+        }
+        // metadata lookups throw IllegalStateException otherwise: a 500 instead of the 503 it is
+        if (!streams.state().isRunningOrRebalancing()) {
+            throw new InvalidStateStoreException("Kafka Streams is " + streams.state());
         }
         return streams;
     }
@@ -72,6 +78,15 @@ public class StoreAccess {
     }
 
     private HostInfo self() {
+        HostInfo known = self;
+        if (known == null) {
+            known = parseSelf();
+            self = known;
+        }
+        return known;
+    }
+
+    private HostInfo parseSelf() {
         Object server = factory.getStreamsConfiguration().get("application.server");
         return server == null ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
     }

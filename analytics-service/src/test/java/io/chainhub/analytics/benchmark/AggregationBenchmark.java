@@ -208,6 +208,8 @@ class AggregationBenchmark {
                 "--spring.datasource.password=" + Postgres.PASSWORD,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + infra.tokens().publicKeyLocation(),
                 "--chainhub.analytics.grace=1d",
+                // -Dbenchmark.answer-ttl=0 measures every query computed afresh (no reuse of answers)
+                "--chainhub.analytics.answer-ttl=" + System.getProperty("benchmark.answer-ttl", "1s"),
                 "--chainhub.analytics.rollup-interval=1000d");
     }
 
@@ -225,6 +227,7 @@ class AggregationBenchmark {
         HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/analytics/chains/1/tokens?window=1h")).header("Authorization", bearer).build(),
                 HttpResponse.BodyHandlers.ofString());
+        System.out.println("answer-ttl " + app.getEnvironment().getProperty("chainhub.analytics.answer-ttl"));
         System.out.println("probe: " + probe.statusCode() + " " + probe.body().substring(0, Math.min(300, probe.body().length())));
         // one query at a time first: the cost of a query on its own
         for (String kind : List.of("series?window=1h&from=" + dayAgo(), "top?window=1h&limit=10")) {

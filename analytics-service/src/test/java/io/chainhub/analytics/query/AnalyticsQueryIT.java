@@ -144,6 +144,17 @@ class AnalyticsQueryIT {
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     }
 
+    @Test
+    void shouldAnswer400ProblemWhenLimitOutOfRange() {
+        // MVC's own method validation (no @Validated proxy on the controller) must still refuse it
+        ResponseEntity<String> response = get("/api/analytics/chains/" + CHAIN + "/tokens/" + token
+                + "/top?window=1h&limit=0");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).contains("limit");
+    }
+
     /** Waits until the token's only hourly window satisfies {@code assertions}. */
     private void awaitBucket(java.util.function.Consumer<JsonNode> assertions) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
