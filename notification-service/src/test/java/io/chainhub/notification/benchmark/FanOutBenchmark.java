@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,25 +64,29 @@ class FanOutBenchmark {
             // warm-up of both paths at full size (JIT, connections, pools), not measured: on this loaded 2-core
             // machine a tenth of it left the first measured run at half the speed of the second
             plainClient(receiver, EVENTS);
-            notify(api, receiver, false, false, EVENTS);
+            notify(api, receiver, DeadEndpoint.NONE, false, EVENTS);
             // a database that has been running has planner statistics for its tables; this fresh one would get
             // them from autovacuum at some point during the measurement
             jdbc.sql("ANALYZE").update();
             double baseline = plainClient(receiver, EVENTS);
-            Run streaming = notify(api, receiver, false, false, EVENTS);
-            Run first = notify(api, receiver, false, true, EVENTS);
-            Run isolated = notify(api, receiver, true, true, EVENTS);
+            Run streaming = notify(api, receiver, DeadEndpoint.NONE, false, EVENTS);
+            Run first = notify(api, receiver, DeadEndpoint.NONE, true, EVENTS);
+            Run isolated = notify(api, receiver, DeadEndpoint.EQUAL_SHARE, true, EVENTS);
+            Run flooded = notify(api, receiver, DeadEndpoint.EVERY_EVENT, true, EVENTS);
             System.out.printf("""
 
                     ===== notification-service fan-out benchmark (%d events, %d endpoints, %d cores) =====
                     plain HttpClient baseline : %8.0f requests/s
                     notification-service      : %8.0f deliveries/s  ratio %.2f (target >= 0.5; events already on Kafka)
-                    with a dead 11th endpoint : %8.0f deliveries/s  %.0f%% of the first run (target >= 90%%)
+                    with a dead 11th endpoint : %8.0f deliveries/s  %.0f%% of the first run (target >= 90%%; it gets a share
+                                                like each other endpoint: %d more deliveries)
+                    same, dead one gets every : %8.0f deliveries/s  %.0f%% of the first run (%d more delivery rows to ingest)
                     while publishing          : %8.0f deliveries/s  (clock from the first publish, as events arrive)
                     latency Kafka -> receiver : p50 %d ms, p99 %d ms (while publishing; from each transaction's commit)
                     =====================================================================
                     %n""", EVENTS, ENDPOINTS, Runtime.getRuntime().availableProcessors(), baseline,
                     first.perSecond, first.perSecond / baseline, isolated.perSecond, 100 * isolated.perSecond / first.perSecond,
+                    EVENTS / ENDPOINTS, flooded.perSecond, 100 * flooded.perSecond / first.perSecond, EVENTS,
                     streaming.perSecond, streaming.p50, streaming.p99);
         }
     }
@@ -89,12 +94,15 @@ class FanOutBenchmark {
     record Run(double perSecond, long p50, long p99) {
     }
 
+    /** The extra endpoint that never answers: none, one more endpoint like the others, or one matching every event. */
+    enum DeadEndpoint { NONE, EQUAL_SHARE, EVERY_EVENT }
+
     /**
      * {@code backlog}: the ingest consumer is paused while the events are published and the clock starts when it
      * resumes, so the figure is the service's own (the plain client does not pay for a Kafka producer either);
      * otherwise the clock starts with the first publish and the service consumes as the events arrive.
      */
-    private Run notify(Api api, WebhookReceiver receiver, boolean withDeadEndpoint, boolean backlog, int events) {
+    private Run notify(Api api, WebhookReceiver receiver, DeadEndpoint deadEndpoint, boolean backlog, int events) {
         String token = Events.randomAddress();
         List<WebhookReceiver.Endpoint> endpoints = new ArrayList<>();
         List<String> receivers = new ArrayList<>();
@@ -107,11 +115,15 @@ class FanOutBenchmark {
             endpoints.add(endpoint);
             receivers.add(to);
         }
-        if (withDeadEndpoint) {
+        if (deadEndpoint != DeadEndpoint.NONE) {
             WebhookReceiver.Endpoint dead = receiver.endpoint()
                     .otherwise(new WebhookReceiver.Answer(200, Map.of(), Duration.ofMinutes(10)));
-            api.createSubscription(Map.of("name", "dead", "eventTypes", List.of("transfer.observed"),
-                    "tokens", List.of(token), "webhook", Map.of("url", dead.url())));
+            Map<String, Object> matching = deadEndpoint == DeadEndpoint.EQUAL_SHARE
+                    ? Map.of("addresses", List.of(receivers.getFirst()))
+                    : Map.of("tokens", List.of(token));
+            Map<String, Object> subscription = new HashMap<>(matching);
+            subscription.putAll(Map.of("name", "dead", "eventTypes", List.of("transfer.observed"), "webhook", Map.of("url", dead.url())));
+            api.createSubscription(subscription);
         }
         Map<String, Instant> published = new ConcurrentHashMap<>();
         MessageListenerContainer ingest = listeners.getListenerContainer(INGEST_LISTENER);
@@ -168,7 +180,7 @@ class FanOutBenchmark {
         }
         Collections.sort(latencies);
         System.out.printf("run of %d events%s%s: published in %d ms, all rows written after %s ms, last receipt after %d ms%n",
-                events, withDeadEndpoint ? " with a dead endpoint" : "", backlog ? " (backlog)" : "", publishing.toMillis(),
+                events, deadEndpoint != DeadEndpoint.NONE ? " with a dead endpoint (" + deadEndpoint + ")" : "", backlog ? " (backlog)" : "", publishing.toMillis(),
                 ingested.get() == null ? "(not seen before the last receipt)" : Duration.between(clock, ingested.get()).toMillis(),
                 Duration.between(clock, last).toMillis());
         return new Run(perSecond, latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));

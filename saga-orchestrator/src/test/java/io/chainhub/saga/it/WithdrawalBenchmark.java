@@ -137,6 +137,9 @@ class WithdrawalBenchmark {
                 }
             }
             awaitOutboxDrained(Duration.ofMinutes(5));
+            // A running orchestrator's tables have planner statistics and a vacuumed visibility map; these were
+            // filled a moment ago, and autovacuum would otherwise start on them in the middle of the phases.
+            jdbc.sql("VACUUM ANALYZE").update();
 
             double screening = timeBacklog("saga-screening-replies", ids, account, "SIGNING", "ScreeningDecided", producer -> ids.forEach(id ->
                     send(producer, Topics.SCREENING_REPLIES, id, id + ":screening:reply", ScreeningReply.TYPE,
