@@ -28,6 +28,8 @@ import org.springframework.web.client.RestClient;
 @ChainHubIntegrationTest
 class DashboardBrowserIT {
 
+    private static final String NO_TRANSFERS = "No transfers in this window yet";
+
     private static final Pattern SERIES = Pattern.compile("class=\"series\"");
 
     @LocalServerPort
@@ -48,7 +50,13 @@ class DashboardBrowserIT {
         String url = "http://localhost:" + port + "/dashboard/?chain=" + chain + "&window=1m#token="
                 + bearer.substring("Bearer ".length());
 
+        // The progress that awaitAggregated reads is written before the repartition hop to the token and party
+        // windows, so on a loaded machine the newest hour's rankings can still be empty (seen once in CI, a few
+        // minutes after the hour, when that hour holds only the newest blocks): look again, at most three times.
         String dom = HeadlessChromium.dumpDom(url, 15_000);
+        for (int attempt = 1; attempt < 3 && dom.contains(NO_TRANSFERS); attempt++) {
+            dom = HeadlessChromium.dumpDom(url, 15_000);
+        }
         Path screenshot = Path.of("target", "dashboard.png");
         HeadlessChromium.screenshot(url, screenshot, 15_000);
 
@@ -56,7 +64,7 @@ class DashboardBrowserIT {
         assertThat(SERIES.matcher(dom).results().count()).as("volume + p50/p90/base fee lines").isEqualTo(4);
         assertThat(dom).contains("data-chart=\"bars\"").contains("data-chart=\"columns\"");
         assertThat(dom).containsPattern("data-feed=\"[1-9]");
-        assertThat(dom).contains("USDC").doesNotContain("No transfers in this window yet");
+        assertThat(dom).contains("USDC").doesNotContain(NO_TRANSFERS);
         assertThat(Files.size(screenshot)).isGreaterThan(20_000);
     }
 
