@@ -3,7 +3,7 @@ package io.chainhub.fraud.engine;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +59,11 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
         if (legs.size() > MAX_RECENT) {
             legs = new ArrayList<>(legs.subList(legs.size() - MAX_RECENT, legs.size()));
         }
-        Map<String, Typical> typicals = new LinkedHashMap<>(typical);
+        // the totals are immutable (the constructor's Map.copyOf keeps them as they are): copied only when they change
+        Map<String, Typical> typicals = typical;
         if (leg.direction() == Direction.OUT && !dust) {
             Typical before = typical.getOrDefault(leg.token(), Typical.NONE);
+            typicals = new HashMap<>(typical);
             typicals.put(leg.token(), new Typical(before.samples() + 1, before.total().add(leg.value())));
         }
         return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount);

@@ -24,6 +24,12 @@ final class AddressHistorySerde {
 
     private static final byte VERSION = 2;
     private static final Direction[] DIRECTIONS = Direction.values();
+    /**
+     * One buffer per stream thread, copied out at the exact size: a fresh, oversized buffer per write (and a
+     * temporary array per string) made the history serializer the stream thread's largest allocator. Grows to the
+     * largest history written (at most {@link AddressHistory#MAX_RECENT} legs, a few hundred KB).
+     */
+    private static final ThreadLocal<CompactBytes.Writer> SCRATCH = ThreadLocal.withInitial(() -> new CompactBytes.Writer(4_096));
 
     private AddressHistorySerde() {
     }
@@ -35,7 +41,7 @@ final class AddressHistorySerde {
     }
 
     static byte[] write(AddressHistory history) {
-        var out = new CompactBytes.Writer(32 + 64 * history.typical().size() + 320 * history.recent().size());
+        var out = SCRATCH.get().reset();
         out.writeByte(VERSION).writeInt(history.counterpartyCount()).writeInt(history.typical().size());
         for (var typical : history.typical().entrySet()) {
             out.writeString(typical.getKey()).writeLong(typical.getValue().samples())

@@ -286,6 +286,8 @@ class FraudStreamsBenchmark {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         // as in application.yml (only the rules topology has stores to cache)
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
+        // as in application.yml, for both applications
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("fraud-bench-").toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,33 @@ class AddressHistorySerdeTest {
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(history);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", AddressHistory.EMPTY)))
                 .isEqualTo(AddressHistory.EMPTY);
+    }
+
+    @Test
+    void shouldWriteSameBytesAsUtf8WhenStringIsNotAscii() {
+        String symbol = "\u039E\u20AC\uD83D\uDE00"; // 2-, 3- and 4-byte UTF-8
+        Leg leg = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), null, Direction.IN, Leg.NATIVE,
+                symbol, 18, "42", 1_700_000_000L);
+        byte[] written = new CompactBytes.Writer(16).writeString("0xab").writeString(symbol).toByteArray();
+
+        assertThat(written).containsExactly(0, 0, 0, 4, '0', 'x', 'a', 'b', 0, 0, 0, 9,
+                0xCE, 0x9E, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80);
+        AddressHistory history = new AddressHistory(List.of(leg), Map.of(), 1);
+        assertThat(AddressHistorySerde.read(AddressHistorySerde.write(history))).isEqualTo(history);
+    }
+
+    @Test
+    void shouldWriteOnlyTheSmallHistoryWhenBufferIsReusedAfterLargeOne() {
+        Leg leg = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), "0x" + "2".repeat(40),
+                Direction.OUT, Leg.NATIVE, "ETH", 18, "42", 1_700_000_000L);
+        AddressHistory large = new AddressHistory(Collections.nCopies(200, leg), Map.of(), 200);
+        AddressHistory small = new AddressHistory(List.of(leg), Map.of(), 1);
+        byte[] smallAlone = AddressHistorySerde.write(small);
+
+        AddressHistorySerde.write(large);
+
+        assertThat(AddressHistorySerde.write(small)).isEqualTo(smallAlone);
+        assertThat(AddressHistorySerde.read(AddressHistorySerde.write(small))).isEqualTo(small);
     }
 
     @Test
