@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.chainhub.devchain.DevChain;
 import io.chainhub.events.kafka.EventJson;
@@ -25,6 +27,7 @@ import io.chainhub.events.topics.Topics;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -250,15 +253,27 @@ class CustodyFaultInjectionIT {
                 .anyMatch(w -> expected.test(w.path("state").asString())));
     }
 
-    /** Polls until every withdrawal has ended, mining a block per poll so that confirmations keep coming. */
+    /**
+     * Polls until every withdrawal has ended, mining a block per poll so that confirmations keep coming. Allowed
+     * two steps: after the last kill both services restart and a SIGKILLed consumer's partitions wait for its
+     * session timeout, which takes long on a loaded machine. A time-out says where the withdrawals stand.
+     */
     private List<JsonNode> awaitAllEndedWhileMining() {
         List<List<JsonNode>> last = new ArrayList<>(List.of(List.of()));
-        Awaitility.await("every withdrawal ended").atMost(STEP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            chain.mine(1);
-            List<JsonNode> all = api.withdrawals(account);
-            last.set(0, all);
-            return all.size() == planned.size() && all.stream().allMatch(w -> TERMINAL.contains(w.path("state").asString()));
-        });
+        try {
+            Awaitility.await("every withdrawal ended").atMost(STEP.multipliedBy(2)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> {
+                        chain.mine(1);
+                        List<JsonNode> all = api.withdrawals(account);
+                        last.set(0, all);
+                        return all.size() == planned.size() && all.stream().allMatch(w -> TERMINAL.contains(w.path("state").asString()));
+                    });
+        } catch (ConditionTimeoutException e) {
+            Map<String, Long> states = last.getFirst().stream().collect(Collectors.groupingBy(w -> w.path("state").asString(),
+                    TreeMap::new, Collectors.counting()));
+            throw new AssertionError("not every withdrawal ended: " + last.getFirst().size() + " of " + planned.size()
+                    + " known, by state " + states, e);
+        }
         return last.getFirst();
     }
 
