@@ -135,12 +135,28 @@ final class ChainGateway {
     }
 
     /** Follows broadcast transactions: CONFIRMED at depth, DROPPED (and rebroadcast) when a reorg removed them. */
-    List<ChainReply> track() throws IOException {
-        List<ChainReply> replies = new ArrayList<>();
+    /**
+     * Replies about broadcast transactions, and the state to record once those replies are on Kafka. Recording
+     * CONFIRMED or FAILED first would lose the reply to a crash before the Kafka commit: the transaction would no
+     * longer be open, so nothing would send it again and the saga would wait in CONFIRMING. The other way round a
+     * crash only repeats a reply, with the same id, which the orchestrator's inbox drops.
+     */
+    record Tracking(List<ChainReply> replies, List<Runnable> afterSent) {
+
+        static final Tracking NONE = new Tracking(List.of(), List.of());
+
+        void recordSent() {
+            afterSent.forEach(Runnable::run);
+        }
+    }
+
+    Tracking track() throws IOException {
         List<GatewayTx> open = store.open();
         if (open.isEmpty()) {
-            return replies;
+            return Tracking.NONE;
         }
+        List<ChainReply> replies = new ArrayList<>();
+        List<Runnable> afterSent = new ArrayList<>();
         long head = web3j.ethBlockNumber().send().getBlockNumber().longValue();
         for (GatewayTx tx : open) {
             if (!"BROADCAST".equals(tx.state())) {
@@ -150,7 +166,7 @@ final class ChainGateway {
             if (tx.blockHash() != null && (receipt.isEmpty() || !receipt.get().getBlockHash().equals(tx.blockHash()))) {
                 replies.add(reply(tx.withdrawalId(), Outcome.DROPPED, tx.txHash(), tx.blockNumber(), tx.blockHash(), 0,
                         "block " + tx.blockHash() + " left the canonical chain", ":dropped:" + tx.blockHash()));
-                transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "BROADCAST", null, null));
+                afterSent.add(() -> transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "BROADCAST", null, null)));
                 web3j.ethSendRawTransaction(tx.rawTx()).send(); // same bytes; "already known" is fine
                 continue;
             }
@@ -161,16 +177,16 @@ final class ChainGateway {
             String blockHash = receipt.get().getBlockHash();
             long depth = head - blockNumber;
             if (!receipt.get().isStatusOK()) {
-                transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "FAILED", blockNumber, blockHash));
                 replies.add(failed(tx, "reverted on chain in block " + blockHash));
+                afterSent.add(() -> transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "FAILED", blockNumber, blockHash)));
             } else if (depth >= tx.confirmations()) {
-                transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "CONFIRMED", blockNumber, blockHash));
                 replies.add(confirmed(tx, blockNumber, blockHash, depth));
+                afterSent.add(() -> transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "CONFIRMED", blockNumber, blockHash)));
             } else if (!blockHash.equals(tx.blockHash())) {
                 transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "BROADCAST", blockNumber, blockHash));
             }
         }
-        return replies;
+        return new Tracking(replies, afterSent);
     }
 
     private ChainReply confirmed(GatewayTx tx, Long blockNumber, String blockHash, long depth) {

@@ -75,9 +75,10 @@ final class GatewayWorker implements SmartLifecycle {
                     for (ConsumerRecord<String, String> record : consumer.poll(properties.pollInterval())) {
                         process(record, consumer, producer);
                     }
-                    List<ChainReply> tracked = gateway.track();
-                    if (!tracked.isEmpty()) {
-                        inTransaction(producer, () -> tracked.forEach(reply -> producer.send(replyRecord(reply))));
+                    ChainGateway.Tracking tracked = gateway.track();
+                    if (!tracked.replies().isEmpty()) {
+                        inTransaction(producer, () -> tracked.replies().forEach(reply -> producer.send(replyRecord(reply))));
+                        tracked.recordSent(); // only once the replies are committed on Kafka (see Tracking)
                     }
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {
