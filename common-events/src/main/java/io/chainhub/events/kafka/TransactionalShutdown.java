@@ -32,16 +32,10 @@ public final class TransactionalShutdown {
 
     /** Aborts {@code openTransaction} if set, then closes the producer. */
     public static void close(Producer<?, ?> producer, boolean openTransaction) {
-        uninterrupted(() -> {
-            if (openTransaction) {
-                try {
-                    producer.abortTransaction();
-                } catch (KafkaException | IllegalStateException ignored) {
-                    // a graceful close() aborts what is left
-                }
-            }
-            producer.close(CLOSE_TIMEOUT);
-        });
+        if (openTransaction) {
+            abortQuietly(producer); // if that fails, a graceful close() aborts what is left
+        }
+        uninterrupted(() -> producer.close(CLOSE_TIMEOUT));
     }
 
     private static void uninterrupted(Runnable action) {

@@ -124,7 +124,7 @@ final class ChainGateway {
             return List.of();
         }
         if ("SIGNED".equals(tx.state())) {
-            transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "BROADCAST", null, null));
+            recordState(tx, "BROADCAST", null, null);
         }
         return List.of(reply(tx.withdrawalId(), Outcome.BROADCAST, tx.txHash(), null, null, 0, null,
                 ":broadcast:" + tx.txHash()));
@@ -166,7 +166,7 @@ final class ChainGateway {
             if (tx.blockHash() != null && (receipt.isEmpty() || !receipt.get().getBlockHash().equals(tx.blockHash()))) {
                 replies.add(reply(tx.withdrawalId(), Outcome.DROPPED, tx.txHash(), tx.blockNumber(), tx.blockHash(), 0,
                         "block " + tx.blockHash() + " left the canonical chain", ":dropped:" + tx.blockHash()));
-                afterSent.add(() -> transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "BROADCAST", null, null)));
+                afterSent.add(() -> recordState(tx, "BROADCAST", null, null));
                 web3j.ethSendRawTransaction(tx.rawTx()).send(); // same bytes; "already known" is fine
                 continue;
             }
@@ -178,15 +178,19 @@ final class ChainGateway {
             long depth = head - blockNumber;
             if (!receipt.get().isStatusOK()) {
                 replies.add(failed(tx, "reverted on chain in block " + blockHash));
-                afterSent.add(() -> transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "FAILED", blockNumber, blockHash)));
+                afterSent.add(() -> recordState(tx, "FAILED", blockNumber, blockHash));
             } else if (depth >= tx.confirmations()) {
                 replies.add(confirmed(tx, blockNumber, blockHash, depth));
-                afterSent.add(() -> transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "CONFIRMED", blockNumber, blockHash)));
+                afterSent.add(() -> recordState(tx, "CONFIRMED", blockNumber, blockHash));
             } else if (!blockHash.equals(tx.blockHash())) {
-                transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), "BROADCAST", blockNumber, blockHash));
+                recordState(tx, "BROADCAST", blockNumber, blockHash);
             }
         }
         return new Tracking(replies, afterSent);
+    }
+
+    private void recordState(GatewayTx tx, String state, Long blockNumber, String blockHash) {
+        transactions.executeWithoutResult(status -> store.state(tx.withdrawalId(), state, blockNumber, blockHash));
     }
 
     private ChainReply confirmed(GatewayTx tx, Long blockNumber, String blockHash, long depth) {
