@@ -15,16 +15,24 @@ import java.util.Map;
  * @param recent            legs within the retention, oldest first
  * @param typical           token → running totals of outgoing amounts
  * @param counterpartyCount distinct addresses this one dealt with (dust excluded)
+ * @param known             a Bloom filter of those addresses, so most "never dealt with" answers need no store read
  */
-public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int counterpartyCount) {
+public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int counterpartyCount,
+        CounterpartyFilter known) {
 
     public static final int MAX_RECENT = 1_000;
 
-    public static final AddressHistory EMPTY = new AddressHistory(List.of(), Map.of(), 0);
+    public static final AddressHistory EMPTY = new AddressHistory(List.of(), Map.of(), 0, CounterpartyFilter.EMPTY);
 
     public AddressHistory {
         recent = recent == null ? List.of() : List.copyOf(recent);
         typical = typical == null ? Map.of() : Map.copyOf(typical);
+        known = known == null ? CounterpartyFilter.UNKNOWN : known;
+    }
+
+    /** A history without a filter of its counterparties (written before it existed): every one "maybe" known. */
+    public AddressHistory(List<Leg> recent, Map<String, Typical> typical, int counterpartyCount) {
+        this(recent, typical, counterpartyCount, counterpartyCount == 0 ? CounterpartyFilter.EMPTY : CounterpartyFilter.UNKNOWN);
     }
 
     /**
@@ -47,6 +55,8 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
      * @param newCounterparty whether the leg's counterparty was not known before (see {@link Counterparties})
      */
     public AddressHistory with(Leg leg, long retentionSeconds, boolean dust, boolean newCounterparty) {
+        // every counterparty the pair store remembers (not dust) is in the filter too, new or not
+        CounterpartyFilter nextKnown = dust || leg.counterparty() == null ? known : known.with(leg.counterparty());
         List<Leg> legs = new ArrayList<>(recent.size() + 1);
         long horizon = leg.time() - retentionSeconds;
         for (Leg old : recent) {
@@ -66,13 +76,13 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
             typicals = new HashMap<>(typical);
             typicals.put(leg.token(), new Typical(before.samples() + 1, before.total().add(leg.value())));
         }
-        return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount);
+        return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount, nextKnown);
     }
 
     /** This history without the transfer {@code eventId} (a reorg removed it). */
     public AddressHistory without(String eventId) {
         return new AddressHistory(recent.stream().filter(l -> !l.eventId().equals(eventId)).toList(), typical,
-                counterpartyCount);
+                counterpartyCount, known);
     }
 
     /** Legs in {@code direction} of {@code token} within {@code windowSeconds} up to and including {@code now}. */

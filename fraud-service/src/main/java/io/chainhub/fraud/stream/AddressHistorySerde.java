@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.fraud.engine.CounterpartyFilter;
 import io.chainhub.fraud.engine.Direction;
 import io.chainhub.fraud.engine.Leg;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,12 +18,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Compact binary form of {@link AddressHistory} for its store and changelog: read and written on every leg,
  * where Jackson's per-call cost showed at the top of the profile (format 1), then {@code DataOutputStream}'s
- * char-by-char UTF (format 2: {@link CompactBytes}). Internal to this service (the changelog is not a
- * contract); the leading version byte lets a later format read this one, and format 1 still reads.
+ * char-by-char UTF (format 2: {@link CompactBytes}); format 3 adds the {@link CounterpartyFilter}. Internal to this
+ * service (the changelog is not a contract); the leading version byte lets a later format read this one, and
+ * formats 1 and 2 still read (their histories get a filter that knows nothing for sure).
  */
 final class AddressHistorySerde {
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+    private static final byte WITHOUT_FILTER = 2;
     private static final Direction[] DIRECTIONS = Direction.values();
     /**
      * One buffer per stream thread, copied out at the exact size: a fresh, oversized buffer per write (and a
@@ -47,6 +50,9 @@ final class AddressHistorySerde {
             out.writeString(typical.getKey()).writeLong(typical.getValue().samples())
                     .writeBytes(typical.getValue().total().toByteArray());
         }
+        for (int i = 0; i < CounterpartyFilter.LONGS; i++) {
+            out.writeLong(history.known().word(i));
+        }
         out.writeInt(history.recent().size());
         for (Leg leg : history.recent()) {
             out.writeString(leg.eventId()).writeLong(leg.chainId()).writeString(leg.txHash())
@@ -64,7 +70,7 @@ final class AddressHistorySerde {
         }
         var in = new CompactBytes.Reader(bytes);
         byte version = in.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != WITHOUT_FILTER) {
             throw new IllegalStateException("unknown address-history format " + version);
         }
         int counterparties = in.readInt();
@@ -72,6 +78,14 @@ final class AddressHistorySerde {
         Map<String, AddressHistory.Typical> typical = HashMap.newHashMap(tokens);
         for (int i = 0; i < tokens; i++) {
             typical.put(in.readString(), new AddressHistory.Typical(in.readLong(), new BigInteger(in.readBytes())));
+        }
+        CounterpartyFilter known = counterparties == 0 ? CounterpartyFilter.EMPTY : CounterpartyFilter.UNKNOWN;
+        if (version == VERSION) {
+            long[] words = new long[CounterpartyFilter.LONGS];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = in.readLong();
+            }
+            known = CounterpartyFilter.of(words);
         }
         int size = in.readInt();
         List<Leg> recent = new ArrayList<>(size);
@@ -88,6 +102,6 @@ final class AddressHistorySerde {
             recent.add(new Leg(eventId, chainId, txHash, address, counterparty, direction, token, symbol,
                     decimals < 0 ? null : decimals, in.readString(), in.readLong()));
         }
-        return new AddressHistory(recent, typical, counterparties);
+        return new AddressHistory(recent, typical, counterparties, known);
     }
 }

@@ -102,7 +102,7 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
 
     private void evaluate(Record<String, LegCommand> record, Leg leg, AddressHistory before) {
         RuleSet current = rules.get();
-        var known = new StoredCounterparties(counterparties, record.key());
+        var known = new StoredCounterparties(counterparties, record.key(), before.known());
         List<Hit> hits = Rules.evaluate(leg, before, known, current, lists.get());
         histories.put(record.key(), Rules.remember(leg, before, known, current));
         for (Hit hit : hits) {

@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.chainhub.fraud.engine.Counterparties;
+import io.chainhub.fraud.engine.CounterpartyFilter;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The counterparties of one address in the {@code address-counterparties} store, one entry per pair (key
  * {@code chainId:address|counterparty}, value last seen): point lookups for "knows", a prefix scan of the
- * look-alikes for address poisoning.
+ * look-alikes for address poisoning. An address the history's {@link CounterpartyFilter} has never seen is not
+ * looked up: it is new.
  */
 final class StoredCounterparties implements Counterparties {
 
@@ -19,15 +21,17 @@ final class StoredCounterparties implements Counterparties {
 
     private final KeyValueStore<String, Long> store;
     private final String owner;
+    private final CounterpartyFilter filter;
 
-    StoredCounterparties(KeyValueStore<String, Long> store, String stateKey) {
+    StoredCounterparties(KeyValueStore<String, Long> store, String stateKey, CounterpartyFilter filter) {
         this.store = store;
         this.owner = stateKey + "|";
+        this.filter = filter;
     }
 
     @Override
     public boolean knows(String address) {
-        return store.get(owner + address) != null;
+        return filter.mightContain(address) && store.get(owner + address) != null;
     }
 
     @Override
@@ -44,7 +48,7 @@ final class StoredCounterparties implements Counterparties {
     @Override
     public boolean remember(String address, long time) {
         String key = owner + address;
-        Long before = store.get(key);
+        Long before = filter.mightContain(address) ? store.get(key) : null;
         if (before == null || before < time) {
             store.put(key, time);
         }

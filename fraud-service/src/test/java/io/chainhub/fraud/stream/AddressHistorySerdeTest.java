@@ -12,12 +12,44 @@ import java.util.List;
 import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.fraud.engine.CounterpartyFilter;
 import io.chainhub.fraud.engine.Direction;
 import io.chainhub.fraud.engine.Leg;
 import org.junit.jupiter.api.Test;
 
-/** The binary store format keeps every field of the history, nulls included, and still reads format 1. */
+/** The binary store format keeps every field of the history, nulls included, and still reads formats 1 and 2. */
 class AddressHistorySerdeTest {
+
+    @Test
+    void shouldKeepTheCounterpartyFilter() {
+        String counterparty = "0x" + "2".repeat(40);
+        Leg leg = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), counterparty, Direction.OUT,
+                Leg.NATIVE, "ETH", 18, "42", 1_700_000_000L);
+        AddressHistory history = AddressHistory.EMPTY.with(leg, 3_600, false, true);
+
+        AddressHistory read = AddressHistorySerde.read(AddressHistorySerde.write(history));
+
+        assertThat(read).isEqualTo(history);
+        assertThat(read.known().mightContain(counterparty)).isTrue();
+        assertThat(read.known().mightContain("0x" + "3".repeat(40))).isFalse();
+    }
+
+    @Test
+    void shouldReadFormatTwoWithAFilterThatKnowsNothingForSure() {
+        Leg leg = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), null, Direction.IN, Leg.NATIVE,
+                "ETH", 18, "42", 1_700_000_000L);
+        var out = new CompactBytes.Writer(64); // format 2 as the previous release wrote it: no filter
+        out.writeByte(2).writeInt(5).writeInt(0).writeInt(1);
+        out.writeString(leg.eventId()).writeLong(leg.chainId()).writeString(leg.txHash()).writeString(leg.address())
+                .writeString(leg.counterparty()).writeByte(leg.direction().ordinal()).writeString(leg.token())
+                .writeString(leg.symbol()).writeInt(18).writeString(leg.amount()).writeLong(leg.time());
+
+        AddressHistory read = AddressHistorySerde.read(out.toByteArray());
+
+        assertThat(read.recent()).containsExactly(leg);
+        assertThat(read.counterpartyCount()).isEqualTo(5);
+        assertThat(read.known()).isEqualTo(CounterpartyFilter.UNKNOWN);
+    }
 
     @Test
     void shouldReadBackWhatItWroteWhenLegsHaveNullableFields() {
