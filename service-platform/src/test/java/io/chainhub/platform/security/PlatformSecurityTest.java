@@ -27,7 +27,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(properties = "chainhub.security.public-paths=/dashboard/**")
+// the decoder is a mock stubbed per test: no cache of verified tokens in front of it
+@WebMvcTest(properties = {"chainhub.security.public-paths=/dashboard/**", "chainhub.security.verified-token-cache=false"})
 class PlatformSecurityTest {
 
     private static final String NEW_SAMPLE = """

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest
+@WebMvcTest(properties = "chainhub.security.verified-token-cache=false") // the decoder is a mock stubbed per test
 class ProblemDetailsAdviceTest {
 
     @Autowired

@@ -1,4 +1,4 @@
-package io.chainhub.analytics.security;
+package io.chainhub.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

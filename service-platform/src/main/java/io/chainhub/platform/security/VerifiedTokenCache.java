@@ -1,4 +1,4 @@
-package io.chainhub.analytics.security;
+package io.chainhub.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
