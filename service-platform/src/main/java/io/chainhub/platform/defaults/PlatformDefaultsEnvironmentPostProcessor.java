@@ -30,11 +30,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
             // that stops for 10 s does. Both for plain consumers and for the Streams applications' consumers.
             Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "10000"),
             Map.entry("spring.kafka.streams.properties.session.timeout.ms", "10000"),
-            // every Kafka client logs its whole configuration at INFO: noise that buries what matters
-            Map.entry("logging.level.org.apache.kafka.clients.consumer.ConsumerConfig", "WARN"),
-            Map.entry("logging.level.org.apache.kafka.clients.producer.ProducerConfig", "WARN"),
-            Map.entry("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN"),
-            Map.entry("logging.level.org.apache.kafka.streams.StreamsConfig", "WARN"));
+            // every Kafka client logs its whole configuration (a hundred lines each) at INFO: noise that buries
+            // what matters. Kafka 4 logs it, and the "supplied but not used" list, through AbstractConfig.
+            Map.entry("logging.level.org.apache.kafka.common.config.AbstractConfig", "WARN"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
