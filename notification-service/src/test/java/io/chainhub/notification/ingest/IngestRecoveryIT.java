@@ -25,9 +25,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +43,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 class IngestRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+    @RegisterExtension
+    static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @LocalServerPort
     int port;
@@ -59,11 +60,6 @@ class IngestRecoveryIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.close();
     }
 
     @Test

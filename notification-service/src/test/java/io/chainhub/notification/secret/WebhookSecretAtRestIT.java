@@ -17,9 +17,9 @@ import io.chainhub.notification.support.Signatures;
 import io.chainhub.notification.support.WebhookReceiver;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 class WebhookSecretAtRestIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+    @RegisterExtension
+    static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @LocalServerPort
     int port;
@@ -46,11 +47,6 @@ class WebhookSecretAtRestIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.close();
     }
 
     @Test

@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on a free loopback port standing in for subscribers' endpoints. Each
  * {@link #endpoint()} gets its own path, a script of answers (then 200 for ever) and a record of what
- * it received.
+ * it received. A test class registers it as a static {@code @RegisterExtension} field: it stops after the
+ * class's last test.
  */
-public final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable, AfterAllCallback {
 
     /** One scripted answer: a status, optional headers, and how long to take. */
     public record Answer(int status, Map<String, String> headers, Duration delay) {
@@ -124,5 +127,10 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

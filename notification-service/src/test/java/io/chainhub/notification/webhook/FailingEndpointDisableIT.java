@@ -16,8 +16,8 @@ import io.chainhub.notification.support.WebhookReceiver.Answer;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.TestInfrastructure;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -31,15 +31,11 @@ import tools.jackson.databind.JsonNode;
 class FailingEndpointDisableIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+    @RegisterExtension
+    static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @LocalServerPort
     int port;
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.close();
-    }
 
     @Test
     void shouldDisableEndpointEmailOwnerAndHoldDeliveriesWhenFailingLongerThanDisableAfter() {

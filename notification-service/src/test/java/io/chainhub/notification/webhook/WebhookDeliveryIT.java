@@ -19,9 +19,9 @@ import io.chainhub.notification.support.WebhookReceiver.Answer;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
 import io.chainhub.testsupport.TestInfrastructure;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 class WebhookDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+    @RegisterExtension
+    static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @LocalServerPort
     int port;
@@ -45,11 +46,6 @@ class WebhookDeliveryIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.close();
     }
 
     @Test
