@@ -11,13 +11,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The counterparties of one address in the {@code address-counterparties} store, one entry per pair (key
- * {@code chainId:address|counterparty}, value last seen): point lookups for "knows", a prefix scan of the
+ * {@code chainId:address|counterparty}, value last seen, to the hour): point lookups for "knows", a prefix scan of the
  * look-alikes for address poisoning. An address the history's {@link CounterpartyFilter} has never seen is not
  * looked up: it is new.
  */
 final class StoredCounterparties implements Counterparties {
 
     private static final StringSerializer KEYS = new StringSerializer();
+    /**
+     * "Last seen" is kept to the hour: it only decides retention (days) and the poisoning lookback (days), and a
+     * pair that deals every block (a user and an exchange) would otherwise rewrite its row, with a changelog
+     * record, on every leg.
+     */
+    static final long REFRESH_SECONDS = 3_600;
 
     private final KeyValueStore<String, Long> store;
     private final String owner;
@@ -49,7 +55,7 @@ final class StoredCounterparties implements Counterparties {
     public boolean remember(String address, long time) {
         String key = owner + address;
         Long before = filter.mightContain(address) ? store.get(key) : null;
-        if (before == null || before < time) {
+        if (before == null || time - before >= REFRESH_SECONDS) {
             store.put(key, time);
         }
         return before == null;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class CounterpartyRetentionTopologyTest {
 
     private static final long DAY = Duration.ofDays(1).toSeconds();
+    private static final long HOUR = Duration.ofHours(1).toSeconds();
 
     private final TopologyFixture fixture = new TopologyFixture(Duration.ofDays(40));
 
@@ -52,6 +53,18 @@ class CounterpartyRetentionTopologyTest {
         fixture.advanceWallClock(Duration.ofDays(45)); // the wall clock keeps up with chain time: a purge runs
 
         assertThat(fixture.counterparties().get(pair(1, 2))).isEqualTo(TopologyFixture.T0 + 30 * DAY);
+    }
+
+    @Test
+    void shouldRewriteLastSeenOnlyWhenAnHourOrMoreHasPassed() {
+        fixture.sendTransfer(address(1), address(2), "5", 0);
+        fixture.sendTransfer(address(1), address(2), "5", HOUR - 1);
+
+        assertThat(fixture.counterparties().get(pair(1, 2))).isEqualTo(TopologyFixture.T0);
+
+        fixture.sendTransfer(address(1), address(2), "5", HOUR);
+
+        assertThat(fixture.counterparties().get(pair(1, 2))).isEqualTo(TopologyFixture.T0 + HOUR);
     }
 
     @Test
