@@ -58,6 +58,8 @@ class FraudStreamsBenchmark {
 
     private final int transfers = Integer.getInteger("benchmark.transfers", 1_000_000);
     private final int rate = Integer.getInteger("benchmark.rate", 5_000);
+    /** Stream threads of every application (as application.yml: 1); both sides always get the same. */
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
     private final int latencySeconds = Integer.getInteger("benchmark.latency-seconds", 20);
     private final Random random = new Random(42);
     private final Random addressRandom = new Random(7);
@@ -106,12 +108,12 @@ class FraudStreamsBenchmark {
             double passRate = Math.max(passBefore.perSecond(), passAfter.perSecond());
             double passCpu = Math.min(passBefore.cpuMicrosPerTransfer(), passAfter.cpuMicrosPerTransfer());
             String report = String.format("""
-                    === fraud-service benchmark (%,d transfers, %,d addresses, exactly_once_v2, commit.interval.ms=100, 1 stream thread, RocksDB)
+                    === fraud-service benchmark (%,d transfers, %,d addresses, exactly_once_v2, commit.interval.ms=100, %d stream thread(s), RocksDB)
                     pass-through topology : %,.0f transfers/s before, %,.0f after the rules run (CPU %.0f / %.0f us per transfer)
                     all rules topology    : %,.0f transfers/s (CPU %.0f us per transfer)
                     ratio                 : %.2f against the faster baseline (target >= 0.5); CPU ratio %.2f
                     latency at %,d transfers/s for %d s: p99 %.0f ms (transfer on Kafka -> alert on Kafka)
-                    """, transfers, ADDRESSES, passBefore.perSecond(), passAfter.perSecond(),
+                    """, transfers, ADDRESSES, THREADS, passBefore.perSecond(), passAfter.perSecond(),
                     passBefore.cpuMicrosPerTransfer(), passAfter.cpuMicrosPerTransfer(), rules.perSecond(),
                     rules.cpuMicrosPerTransfer(), rules.perSecond() / passRate, passCpu / rules.cpuMicrosPerTransfer(),
                     rate, latencySeconds, p99);
@@ -283,7 +285,7 @@ class FraudStreamsBenchmark {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
         // as in application.yml (only the rules topology has stores to cache)
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
         // as in application.yml, for both applications
