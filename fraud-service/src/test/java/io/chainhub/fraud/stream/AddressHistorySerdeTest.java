@@ -35,6 +35,24 @@ class AddressHistorySerdeTest {
     }
 
     @Test
+    void shouldWriteTheAddressOnceAndNoTransactionHashWhenTheEventIdHoldsIt() {
+        String address = "0x" + "7".repeat(40);
+        String tx = "0x" + "9".repeat(64);
+        Leg first = new Leg("31337:" + tx + ":0", 31337, tx, address, "0x" + "2".repeat(40), Direction.OUT,
+                Leg.NATIVE, "ETH", 18, "42", 1_700_000_000L);
+        Leg second = new Leg("31337:" + tx + ":1", 31337, tx, address, "0x" + "3".repeat(40), Direction.IN,
+                Leg.NATIVE, "ETH", 18, "43", 1_700_000_060L);
+        AddressHistory history = new AddressHistory(List.of(first, second), Map.of(), 2);
+
+        byte[] bytes = AddressHistorySerde.write(history);
+
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text.split(address, -1)).hasSize(2); // once
+        assertThat(text.split(tx, -1)).hasSize(3); // only inside the two event ids
+        assertThat(AddressHistorySerde.read(bytes)).isEqualTo(history);
+    }
+
+    @Test
     void shouldReadFormatTwoWithAFilterThatKnowsNothingForSure() {
         Leg leg = new Leg("31337:0xabc:0", 31337, "0xabc", "0x" + "1".repeat(40), null, Direction.IN, Leg.NATIVE,
                 "ETH", 18, "42", 1_700_000_000L);
