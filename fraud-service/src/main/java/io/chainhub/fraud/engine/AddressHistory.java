@@ -55,8 +55,8 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
      * @param newCounterparty whether the leg's counterparty was not known before (see {@link Counterparties})
      */
     public AddressHistory with(Leg leg, long retentionSeconds, boolean dust, boolean newCounterparty) {
-        // every counterparty the pair store remembers (not dust) is in the filter too, new or not
-        CounterpartyFilter nextKnown = dust || leg.counterparty() == null ? known : known.with(leg.counterparty());
+        // every counterparty the pair store remembers is in the filter too, new or not
+        CounterpartyFilter nextKnown = remembersCounterparty(leg, dust) ? known.with(leg.counterparty()) : known;
         List<Leg> legs = new ArrayList<>(recent.size() + 1);
         long horizon = leg.time() - retentionSeconds;
         for (Leg old : recent) {
@@ -77,6 +77,11 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
             typicals.put(leg.token(), new Typical(before.samples() + 1, before.total().add(leg.value())));
         }
         return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount, nextKnown);
+    }
+
+    /** Whether the leg's counterparty becomes a known one: it has one, and the leg is not dust (see {@link Rules#remember}). */
+    static boolean remembersCounterparty(Leg leg, boolean dust) {
+        return leg.counterparty() != null && !dust;
     }
 
     /** This history without the transfer {@code eventId} (a reorg removed it). */

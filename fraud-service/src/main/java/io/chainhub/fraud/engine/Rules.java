@@ -77,7 +77,7 @@ public final class Rules {
     public static AddressHistory remember(Leg leg, AddressHistory before, Counterparties counterparties,
             RuleSet rules) {
         boolean dust = isDust(leg, rules);
-        boolean newCounterparty = leg.counterparty() != null && !dust
+        boolean newCounterparty = AddressHistory.remembersCounterparty(leg, dust)
                 && counterparties.remember(leg.counterparty(), leg.time());
         return before.with(leg, retentionSeconds(rules), dust, newCounterparty);
     }

@@ -36,8 +36,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class AddressRuleProcessor implements Processor<String, LegCommand, String, Emission> {
 
     static final String SOURCE = "/chainhub/fraud-service";
-    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
-    static final int PURGE_PAIRS_PER_RUN = 50_000;
 
     private final Supplier<RuleSet> rules;
     private final Supplier<Watchlists> lists;
@@ -63,8 +61,8 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
         this.histories = new RecentHistories(context.getStateStore(FraudTopology.ADDRESS_HISTORY));
         this.counterparties = context.getStateStore(FraudTopology.COUNTERPARTIES);
         this.alerts = context.getStateStore(FraudTopology.ALERTS);
-        this.purge = new SlicedPurge<>(counterparties, PURGE_PAIRS_PER_RUN, lastSeen -> lastSeen);
-        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purgeCounterparties);
+        this.purge = new SlicedPurge<>(counterparties, SlicedPurge.ENTRIES_PER_RUN, lastSeen -> lastSeen);
+        context.schedule(SlicedPurge.INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purgeCounterparties);
     }
 
     /** Suspended or closed (also on an aborted transaction): the objects in front of the store go with it. */

@@ -1,5 +1,6 @@
 package io.chainhub.fraud.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -15,6 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * memory: after a restart the next lap simply starts from the beginning.
  */
 final class SlicedPurge<V> {
+
+    /** How often each store's purge runs (wall clock). */
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+    /** Entries looked at per run: a slice small enough not to stall the task's other records. */
+    static final int ENTRIES_PER_RUN = 50_000;
 
     private final KeyValueStore<String, V> store;
     private final int entriesPerRun;

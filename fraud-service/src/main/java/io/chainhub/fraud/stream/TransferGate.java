@@ -33,8 +33,8 @@ final class TransferGate implements Processor<String, TransferEvent, String, Leg
     public void init(ProcessorContext<String, LegCommand> context) {
         this.context = context;
         this.index = context.getStateStore(FraudTopology.TRANSFER_INDEX);
-        this.purge = new SlicedPurge<>(index, AddressRuleProcessor.PURGE_PAIRS_PER_RUN, TransferIndexEntry::seenAtMillis);
-        context.schedule(AddressRuleProcessor.PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+        this.purge = new SlicedPurge<>(index, SlicedPurge.ENTRIES_PER_RUN, TransferIndexEntry::seenAtMillis);
+        context.schedule(SlicedPurge.INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> purge.run(now - retention.toMillis()));
     }
 

@@ -110,7 +110,7 @@ class CounterpartyRetentionTopologyTest {
         fixture.sendTransfer(address(1), address(2), "5", 0);
         fixture.sendTransfer(address(3), address(4), "5", 3650 * DAY);
 
-        fixture.advanceWallClock(AddressRuleProcessor.PURGE_INTERVAL);
+        fixture.advanceWallClock(SlicedPurge.INTERVAL);
 
         // the purge's clock is chain time, but never more than a day ahead of the wall clock
         assertThat(fixture.counterparties().get(pair(1, 2))).isNotNull();
@@ -122,7 +122,7 @@ class CounterpartyRetentionTopologyTest {
 
         fixture.advanceWallClock(Duration.ofDays(6));
         assertThat(fixture.transferIndex().get(transfer.eventId())).isNotNull();
-        fixture.advanceWallClock(Duration.ofDays(1).plus(AddressRuleProcessor.PURGE_INTERVAL));
+        fixture.advanceWallClock(Duration.ofDays(1).plus(SlicedPurge.INTERVAL));
 
         assertThat(fixture.transferIndex().get(transfer.eventId())).isNull();
     }

@@ -134,7 +134,6 @@ final class ChainGateway {
         return web3j.ethGetTransactionByHash(tx.txHash()).send().getTransaction().isPresent();
     }
 
-    /** Follows broadcast transactions: CONFIRMED at depth, DROPPED (and rebroadcast) when a reorg removed them. */
     /**
      * Replies about broadcast transactions, and the state to record once those replies are on Kafka. Recording
      * CONFIRMED or FAILED first would lose the reply to a crash before the Kafka commit: the transaction would no
@@ -150,6 +149,7 @@ final class ChainGateway {
         }
     }
 
+    /** Follows broadcast transactions: CONFIRMED at depth, DROPPED (and rebroadcast) when a reorg removed them. */
     Tracking track() throws IOException {
         List<GatewayTx> open = store.open();
         if (open.isEmpty()) {

@@ -170,8 +170,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean, WebhookHandof
         for (HandedOver handed : batch) {
             Delivery delivery = handed.delivery();
             Subscription subscription = current.get(delivery.subscriptionId());
-            if (subscription != null && subscription.active() && subscription.webhook() != null
-                    && subscription.webhook().enabled() && subscription.webhook().url() != null) {
+            if (subscription != null && deliversWebhooks(subscription)) {
                 send(delivery, subscription, handed.leasedUntil());
             } else {
                 try {
@@ -221,9 +220,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean, WebhookHandof
 
     @Override
     public boolean reserve(Subscription subscription) {
-        Subscription.Webhook webhook = subscription.webhook();
-        if (!running || !subscription.active() || webhook == null || !webhook.enabled() || webhook.url() == null
-                || !guards.circuitClosed(subscription.id())) {
+        if (!running || !deliversWebhooks(subscription) || !guards.circuitClosed(subscription.id())) {
             return false;
         }
         AtomicInteger count = inFlight.computeIfAbsent(subscription.id(), id -> new AtomicInteger());
@@ -234,6 +231,12 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean, WebhookHandof
             }
         }
         return false;
+    }
+
+    /** Active, with an enabled webhook that has a URL: what a claim would send for. */
+    private static boolean deliversWebhooks(Subscription subscription) {
+        Subscription.Webhook webhook = subscription.webhook();
+        return subscription.active() && webhook != null && webhook.enabled() && webhook.url() != null;
     }
 
     @Override
