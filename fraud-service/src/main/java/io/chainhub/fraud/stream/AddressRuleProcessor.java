@@ -41,7 +41,7 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
     private final Supplier<Watchlists> lists;
     private final Duration counterpartyRetention;
     private ProcessorContext<String, Emission> context;
-    private RecentHistories histories;
+    private KeyValueStore<String, AddressHistory> histories;
     private KeyValueStore<String, Long> counterparties;
     private KeyValueStore<String, OpenAlert> alerts;
     private SlicedPurge<Long> purge;
@@ -57,18 +57,11 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
     @Override
     public void init(ProcessorContext<String, Emission> context) {
         this.context = context;
-        // a new instance on every (re)initialization of the task: nothing survives an aborted transaction
-        this.histories = new RecentHistories(context.getStateStore(FraudTopology.ADDRESS_HISTORY));
+        this.histories = context.getStateStore(FraudTopology.ADDRESS_HISTORY);
         this.counterparties = context.getStateStore(FraudTopology.COUNTERPARTIES);
         this.alerts = context.getStateStore(FraudTopology.ALERTS);
         this.purge = new SlicedPurge<>(counterparties, SlicedPurge.ENTRIES_PER_RUN, lastSeen -> lastSeen);
         context.schedule(SlicedPurge.INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purgeCounterparties);
-    }
-
-    /** Suspended or closed (also on an aborted transaction): the objects in front of the store go with it. */
-    @Override
-    public void close() {
-        histories = null;
     }
 
     private void purgeCounterparties(long wallClockMillis) {

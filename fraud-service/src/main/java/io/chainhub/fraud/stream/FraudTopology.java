@@ -50,10 +50,10 @@ public final class FraudTopology {
     /**
      * @param inMemoryState in-memory instead of RocksDB stores; both are backed by changelog topics, so
      *                      nothing is lost on a crash, in-memory stores only take longer to restore.
-     *                      The history and alert stores are cached: changelog writes of a busy address
-     *                      coalesce per commit. The transfer index and the counterparty pairs are not: their
-     *                      keys are rarely touched twice within a commit interval, and caching them only pushed
-     *                      the histories out of the cache (a sorted map of long keys, searched per access).
+     *                      The histories are objects written back at commit ({@link HistoryStore}), the alerts
+     *                      have a record cache: changelog writes of a busy address coalesce per commit. The
+     *                      transfer index and the counterparty pairs are not cached: their keys are rarely
+     *                      touched twice within a commit interval.
      */
     public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
             boolean inMemoryState) {
@@ -69,8 +69,8 @@ public final class FraudTopology {
             boolean inMemoryState, Duration counterpartyRetention) {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(TRANSFER_INDEX, inMemoryState),
                 Serdes.String(), TransferIndexSerde.serde()).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(ADDRESS_HISTORY, inMemoryState),
-                Serdes.String(), AddressHistorySerde.serde()).withCachingEnabled());
+        builder.addStateStore(HistoryStore.builder(Stores.keyValueStoreBuilder(store(ADDRESS_HISTORY, inMemoryState),
+                Serdes.String(), AddressHistorySerde.serde())));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(COUNTERPARTIES, inMemoryState),
                 Serdes.String(), Serdes.Long()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ALERTS, inMemoryState),

@@ -61,6 +61,8 @@ class FraudStreamsBenchmark {
     /** Stream threads of every application (as application.yml: 1); both sides always get the same. */
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
     private final int latencySeconds = Integer.getInteger("benchmark.latency-seconds", 20);
+    /** Exactly-once commit interval of every application (as application.yml); both sides always get the same. */
+    private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-interval-ms", 100);
     private final Random random = new Random(42);
     private final Random addressRandom = new Random(7);
     private final List<String> addresses = new ArrayList<>();
@@ -108,12 +110,12 @@ class FraudStreamsBenchmark {
             double passRate = Math.max(passBefore.perSecond(), passAfter.perSecond());
             double passCpu = Math.min(passBefore.cpuMicrosPerTransfer(), passAfter.cpuMicrosPerTransfer());
             String report = String.format("""
-                    === fraud-service benchmark (%,d transfers, %,d addresses, exactly_once_v2, commit.interval.ms=100, %d stream thread(s), RocksDB)
+                    === fraud-service benchmark (%,d transfers, %,d addresses, exactly_once_v2, commit.interval.ms=%d, %d stream thread(s), RocksDB)
                     pass-through topology : %,.0f transfers/s before, %,.0f after the rules run (CPU %.0f / %.0f us per transfer)
                     all rules topology    : %,.0f transfers/s (CPU %.0f us per transfer)
                     ratio                 : %.2f against the faster baseline (target >= 0.5); CPU ratio %.2f
                     latency at %,d transfers/s for %d s: p99 %.0f ms (transfer on Kafka -> alert on Kafka)
-                    """, transfers, ADDRESSES, THREADS, passBefore.perSecond(), passAfter.perSecond(),
+                    """, transfers, ADDRESSES, COMMIT_MS, THREADS, passBefore.perSecond(), passAfter.perSecond(),
                     passBefore.cpuMicrosPerTransfer(), passAfter.cpuMicrosPerTransfer(), rules.perSecond(),
                     rules.cpuMicrosPerTransfer(), rules.perSecond() / passRate, passCpu / rules.cpuMicrosPerTransfer(),
                     rate, latencySeconds, p99);
@@ -187,7 +189,7 @@ class FraudStreamsBenchmark {
         while (processed(streams) < transfers + legs) {
             Thread.sleep(50); // polling a metric; nothing to await on
         }
-        Thread.sleep(100);
+        Thread.sleep(COMMIT_MS);
         double elapsed = seconds(start);
         double perSecond = transfers / elapsed;
         double cpuMicros = cpuNanos(applicationId) / 1_000.0 / transfers;
@@ -283,7 +285,7 @@ class FraudStreamsBenchmark {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_MS);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
         // as in application.yml (only the rules topology has stores to cache)

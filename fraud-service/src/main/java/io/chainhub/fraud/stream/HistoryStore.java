@@ -1,0 +1,255 @@
+package io.chainhub.fraud.stream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.chainhub.fraud.engine.AddressHistory;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * The {@code address-legs} store as objects, written back at commit: the history of an address is read and
+ * replaced on every leg, and the Streams record cache in front of a store takes bytes, so every leg paid a
+ * serialization and a sorted-map insert by byte comparison of the key (a seventh of the rules thread in the
+ * profile), to be flushed once at commit anyway. Here a leg only replaces an object; at commit the histories
+ * changed since the last one are serialized once each and written with one batch to the logged store below
+ * (RocksDB and its changelog), inside the commit's transaction, as the record cache would have.
+ *
+ * <p>The hook is Kafka Streams' {@link CachedStateStore#flushCache()} (an internal interface; the record cache
+ * uses it): the task calls it on every commit, before it flushes its producer and commits the transaction, and on
+ * suspension. {@code HistoryStoreTest} and the crash-recovery IT fail if an upgrade stops calling it. Nothing
+ * here outlives an aborted transaction: the task then closes its stores and initializes them again, which
+ * empties both maps ({@link #init}, {@link #close}, {@link #clearCache}).
+ *
+ * <p>Clean histories stay as objects too, least recently used first out, bounded by entries and by legs per
+ * history, so a busy address's read is not a RocksDB read and a deserialization.
+ */
+final class HistoryStore implements KeyValueStore<String, AddressHistory>, CachedStateStore<String, AddressHistory> {
+
+    /** Per task. ~1.5 KB per history of a few legs: a few tens of MB at most per task. */
+    static final int MAX_CLEAN_ENTRIES = 16_384;
+    /** Histories with more legs (busy addresses, up to {@link AddressHistory#MAX_RECENT}) are read from the store. */
+    static final int MAX_CLEAN_LEGS = 16;
+
+    private final KeyValueStore<String, AddressHistory> store;
+    /** Changed since the last commit (null: deleted); written back at {@link #flushCache()}. */
+    private final Map<String, AddressHistory> dirty = new HashMap<>();
+    private final Map<String, AddressHistory> clean = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AddressHistory> eldest) {
+            return size() > MAX_CLEAN_ENTRIES;
+        }
+    };
+
+    /** @param store the logged store below, without a record cache */
+    HistoryStore(KeyValueStore<String, AddressHistory> store) {
+        this.store = store;
+    }
+
+    /** Builds this store around what {@code inner} builds; logging settings go to {@code inner}. */
+    static StoreBuilder<KeyValueStore<String, AddressHistory>> builder(StoreBuilder<KeyValueStore<String, AddressHistory>> inner) {
+        return new Builder(inner.withCachingDisabled());
+    }
+
+    @Override
+    public AddressHistory get(String key) {
+        AddressHistory history = dirty.get(key);
+        if (history != null || dirty.containsKey(key)) {
+            return history;
+        }
+        history = clean.get(key);
+        if (history == null) {
+            history = store.get(key);
+            keepClean(key, history);
+        }
+        return history;
+    }
+
+    @Override
+    public void put(String key, AddressHistory history) {
+        dirty.put(key, history);
+        clean.remove(key);
+    }
+
+    @Override
+    public AddressHistory putIfAbsent(String key, AddressHistory history) {
+        AddressHistory before = get(key);
+        if (before == null) {
+            put(key, history);
+        }
+        return before;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, AddressHistory>> entries) {
+        entries.forEach(entry -> put(entry.key, entry.value));
+    }
+
+    @Override
+    public AddressHistory delete(String key) {
+        AddressHistory before = get(key);
+        put(key, null);
+        return before;
+    }
+
+    /** The commit's write-back: every changed history, serialized once, in one batch to the logged store. */
+    @Override
+    public void flushCache() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        List<KeyValue<String, AddressHistory>> changed = new ArrayList<>(dirty.size());
+        for (var entry : dirty.entrySet()) {
+            changed.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+        }
+        store.putAll(changed);
+        dirty.clear();
+        changed.forEach(entry -> keepClean(entry.key, entry.value));
+    }
+
+    @Override
+    public void clearCache() {
+        dirty.clear();
+        clean.clear();
+    }
+
+    /** No downstream: nothing is forwarded on flush (that is what a KTable's cache does). */
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, AddressHistory> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    private void keepClean(String key, AddressHistory history) {
+        if (history != null && history.recent().size() <= MAX_CLEAN_LEGS) {
+            clean.put(key, history);
+        }
+    }
+
+    // scans (none in the topology today) see the store with this commit's changes in it
+
+    @Override
+    public KeyValueIterator<String, AddressHistory> range(String from, String to) {
+        flushCache();
+        return store.range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, AddressHistory> all() {
+        flushCache();
+        return store.all();
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, AddressHistory> prefixScan(P prefix, PS serializer) {
+        flushCache();
+        return store.prefixScan(prefix, serializer);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return store.approximateNumEntries() + dirty.size();
+    }
+
+    @Override
+    public String name() {
+        return store.name();
+    }
+
+    /** The store below registers this one (root) with the task: commits then call {@link #flushCache()} here. */
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        clearCache();
+        store.init(context, root);
+    }
+
+    @Override
+    public void flush() {
+        flushCache();
+        store.flush();
+    }
+
+    @Override
+    public void close() {
+        clearCache();
+        store.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return store.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return store.isOpen();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return store.query(query, positionBound, config);
+    }
+
+    @Override
+    public org.apache.kafka.streams.query.Position getPosition() {
+        return store.getPosition();
+    }
+
+    /** Delegates naming and logging to the builder of the store below; caching is this store's own. */
+    private record Builder(StoreBuilder<KeyValueStore<String, AddressHistory>> inner)
+            implements StoreBuilder<KeyValueStore<String, AddressHistory>> {
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingEnabled() {
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingDisabled() {
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingEnabled(Map<String, String> config) {
+            return new Builder(inner.withLoggingEnabled(config));
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingDisabled() {
+            return new Builder(inner.withLoggingDisabled());
+        }
+
+        @Override
+        public KeyValueStore<String, AddressHistory> build() {
+            return new HistoryStore(inner.build());
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return inner.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return inner.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+    }
+}
