@@ -61,6 +61,7 @@ class FraudStreamsBenchmark {
     /** Stream threads of every application (as application.yml: 1); both sides always get the same. */
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
     private final int latencySeconds = Integer.getInteger("benchmark.latency-seconds", 20);
+    private final int warmUpTransfers = Integer.getInteger("benchmark.warm-up-transfers", 200_000);
     /** Exactly-once commit interval of every application (as application.yml); both sides always get the same. */
     private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-interval-ms", 100);
     private final Random random = new Random(42);
@@ -98,6 +99,11 @@ class FraudStreamsBenchmark {
             }
             System.out.printf("produced %,d transfers in %.1f s%n", transfers, seconds(produceStart));
 
+            // both topologies once over the first transfers, unmeasured: the JIT compiles each one's code before it
+            // is timed (the first run of a cold JVM was 10-40 % slower, and the C2 compiler took a third of a core
+            // while the rules ran)
+            warmUp(bootstrap, "bench-warm-up-pass-through", b -> FraudTopology.buildPassThrough(b, PASS_OUT));
+            warmUp(bootstrap, "bench-warm-up-fraud", b -> FraudTopology.build(b, this::rules, this::lists, false));
             // the baseline before and after the rules, ratio against the faster one: the machine's load moves
             // the rates by 2-3x from one minute to the next; CPU time per transfer moves much less
             Drained passBefore = drain(bootstrap, "bench-pass-through", b -> FraudTopology.buildPassThrough(b, PASS_OUT), null);
@@ -177,6 +183,22 @@ class FraudStreamsBenchmark {
     private record Drained(double perSecond, double cpuMicrosPerTransfer) {
     }
 
+    /** Runs a Streams app over the first {@link #warmUpTransfers} transfers (and their legs), then drops it. */
+    private void warmUp(String bootstrap, String applicationId, Consumer<StreamsBuilder> topology) throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.accept(builder);
+        long start = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsProps(bootstrap, applicationId))) {
+            streams.start();
+            long records = Math.min(transfers, warmUpTransfers) * 3L; // a transfer and (about) two legs
+            while (processed(streams) < records) {
+                Thread.sleep(50); // polling a metric; nothing to await on
+            }
+        }
+        System.out.printf("%s: %,d transfers, unmeasured, %.1f s%n", applicationId, Math.min(transfers, warmUpTransfers),
+                seconds(start));
+    }
+
     /** Starts a Streams app on the whole topic and measures it until its committed offsets reach the end. */
     private Drained drain(String bootstrap, String applicationId, Consumer<StreamsBuilder> topology,
             KafkaStreams[] keep) throws Exception {
@@ -193,8 +215,10 @@ class FraudStreamsBenchmark {
         double elapsed = seconds(start);
         double perSecond = transfers / elapsed;
         double cpuMicros = cpuNanos(applicationId) / 1_000.0 / transfers;
-        System.out.printf("%s: %,d transfers in %.1f s = %,.0f/s, CPU %.0f us per transfer%n", applicationId,
-                transfers, elapsed, perSecond, cpuMicros);
+        // the stream threads' own CPU time over the wall time: the rest they waited (commits, fetches, RocksDB)
+        double busy = streamThreadNanos(applicationId) / 1e9 / elapsed / THREADS;
+        System.out.printf("%s: %,d transfers in %.1f s = %,.0f/s, CPU %.0f us per transfer; stream thread busy %.0f %% of the time; %s%n",
+                applicationId, transfers, elapsed, perSecond, cpuMicros, 100 * busy, commits(streams));
         if (keep != null) {
             keep[0] = streams;
         } else {
@@ -203,12 +227,33 @@ class FraudStreamsBenchmark {
         return new Drained(perSecond, cpuMicros);
     }
 
+    /** How many exactly-once commits the stream threads made, and how long each took (the transaction's round trips). */
+    private static String commits(KafkaStreams streams) {
+        Map<String, Double> thread = new java.util.HashMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && metric.metricValue() instanceof Number value) {
+                thread.merge(name.name(), value.doubleValue(), Double::sum);
+            }
+        });
+        return String.format("%,.0f commits, %.1f ms each", thread.getOrDefault("commit-total", 0.0),
+                thread.getOrDefault("commit-latency-avg", 0.0) / THREADS);
+    }
+
     /** CPU time of the live threads named after the application (Streams names all of its threads so). */
     private static long cpuNanos(String applicationId) {
+        return cpuNanos(name -> name.contains(applicationId + "-"));
+    }
+
+    /** CPU time of the application's stream threads alone (not its producers, consumers' heartbeats, state updater). */
+    private static long streamThreadNanos(String applicationId) {
+        return cpuNanos(name -> name.startsWith(applicationId + "-") && name.matches(".*-StreamThread-\\d+"));
+    }
+
+    private static long cpuNanos(java.util.function.Predicate<String> threadName) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().contains(applicationId + "-")) {
+            if (threadName.test(thread.getName())) {
                 total += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
             }
         }
@@ -288,8 +333,6 @@ class FraudStreamsBenchmark {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_MS);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
-        // as in application.yml (only the rules topology has stores to cache)
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
         // as in application.yml, for both applications
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("fraud-bench-").toString());
