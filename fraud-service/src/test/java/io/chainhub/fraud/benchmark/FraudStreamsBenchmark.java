@@ -217,8 +217,9 @@ class FraudStreamsBenchmark {
         double cpuMicros = cpuNanos(applicationId) / 1_000.0 / transfers;
         // the stream threads' own CPU time over the wall time: the rest they waited (commits, fetches, RocksDB)
         double busy = streamThreadNanos(applicationId) / 1e9 / elapsed / THREADS;
-        System.out.printf("%s: %,d transfers in %.1f s = %,.0f/s, CPU %.0f us per transfer; stream thread busy %.0f %% of the time; %s%n",
-                applicationId, transfers, elapsed, perSecond, cpuMicros, 100 * busy, commits(streams));
+        System.out.printf("%s: %,d transfers in %.1f s = %,.0f/s, CPU %.0f us per transfer; stream thread busy %.0f %% of the time; %s%n"
+                        + "  records written per transfer: %s%n",
+                applicationId, transfers, elapsed, perSecond, cpuMicros, 100 * busy, commits(streams), written(streams, applicationId));
         if (keep != null) {
             keep[0] = streams;
         } else {
@@ -237,6 +238,21 @@ class FraudStreamsBenchmark {
         });
         return String.format("%,.0f commits, %.1f ms each", thread.getOrDefault("commit-total", 0.0),
                 thread.getOrDefault("commit-latency-avg", 0.0) / THREADS);
+    }
+
+    /** Records the application's producers sent, per transfer and topic (internal topics without the application id). */
+    private String written(KafkaStreams streams, String applicationId) {
+        Map<String, Double> byTopic = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals("producer-topic-metrics") && name.name().equals("record-send-total")
+                    && metric.metricValue() instanceof Number value) {
+                String topic = name.tags().get("topic").replace(applicationId + "-", "");
+                byTopic.merge(topic, value.doubleValue() / transfers, Double::sum);
+            }
+        });
+        StringBuilder line = new StringBuilder();
+        byTopic.forEach((topic, perTransfer) -> line.append(String.format("%s %.2f, ", topic, perTransfer)));
+        return line.isEmpty() ? "-" : line.substring(0, line.length() - 2);
     }
 
     /** CPU time of the live threads named after the application (Streams names all of its threads so). */
