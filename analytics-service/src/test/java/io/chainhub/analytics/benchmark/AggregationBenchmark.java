@@ -79,10 +79,17 @@ class AggregationBenchmark {
             source.publish(transfers);
             System.out.printf("produced %,d transfers in %.1f s%n", transfers, seconds(produceStart));
 
+            // both once over the first transfers, unmeasured: the JIT compiles each one's code before it is timed
+            // (a cold first pass-through cost almost twice the CPU per transfer of the second)
+            long warmUp = Math.min(transfers, Long.getLong("benchmark.warm-up-transfers", 100_000));
+            warmUpPassThrough(kafka, admin, warmUp);
+            try (ConfigurableApplicationContext warm = startApplication(infra, "bench-warm-up-analytics")) {
+                awaitCommitted(admin, "bench-warm-up-analytics", warmUp);
+            }
             // the machine's load drifts: the pass-through runs before and after the application, the mean counts
             Run before = passThrough(kafka, admin, transfers, "bench-pass-through-1");
 
-            ConfigurableApplicationContext app = startApplication(infra);
+            ConfigurableApplicationContext app = startApplication(infra, "bench-analytics");
             try {
                 StreamsBuilderFactoryBean factory = app.getBean(StreamsBuilderFactoryBean.class);
                 requireSameGuarantees(factory.getStreamsConfiguration());
@@ -106,7 +113,35 @@ class AggregationBenchmark {
         }
     }
 
+    /** Waits until the application has committed at least {@code records} input offsets (warm-up). */
+    private static void awaitCommitted(Admin admin, String applicationId, long records) throws Exception {
+        long started = System.nanoTime();
+        for (;;) {
+            long committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get()
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.TOKEN_TRANSFERS))
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            if (committed >= records) {
+                System.out.printf("%s: %,d transfers, unmeasured, %.1f s%n", applicationId, committed, seconds(started));
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling committed offsets; nothing to await on
+        }
+    }
+
     private static Run passThrough(String kafka, Admin admin, long transfers, String applicationId) throws Exception {
+        try (KafkaStreams streams = startPassThrough(kafka, applicationId)) {
+            return measure(streams, admin, applicationId, transfers);
+        }
+    }
+
+    private static void warmUpPassThrough(String kafka, Admin admin, long transfers) throws Exception {
+        String applicationId = "bench-warm-up-pass-through";
+        try (KafkaStreams streams = startPassThrough(kafka, applicationId)) {
+            awaitCommitted(admin, applicationId, transfers);
+        }
+    }
+
+    private static KafkaStreams startPassThrough(String kafka, String applicationId) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.TOKEN_TRANSFERS, Consumed.with(AnalyticsSerdes.KEY, AnalyticsSerdes.TRANSFER))
                 .to(applicationId + "-out", Produced.with(AnalyticsSerdes.KEY, AnalyticsSerdes.TRANSFER));
@@ -116,10 +151,9 @@ class AggregationBenchmark {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-pt").toString());
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), config)) {
-            streams.start();
-            return measure(streams, admin, applicationId, transfers);
-        }
+        KafkaStreams streams = new KafkaStreams(builder.build(), config);
+        streams.start();
+        return streams;
     }
 
     /** A fair baseline: the application runs with the same guarantee, commit interval, cache and threads. */
@@ -196,12 +230,13 @@ class AggregationBenchmark {
     private record Run(double perSecond, double cpuMicrosPerTransfer) {
     }
 
-    private static ConfigurableApplicationContext startApplication(TestInfrastructure infra) throws Exception {
+    private static ConfigurableApplicationContext startApplication(TestInfrastructure infra, String applicationId)
+            throws Exception {
         // command-line arguments: they win over application.yml (builder properties would not)
         return new SpringApplicationBuilder(AnalyticsApplication.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.kafka.streams.application-id=bench-analytics",
+                "--spring.kafka.streams.application-id=" + applicationId,
                 "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-agg"),
                 "--spring.datasource.url=" + infra.createDatabase(),
                 "--spring.datasource.username=" + Postgres.USER,
