@@ -109,6 +109,7 @@ public final class ChainFollower implements Runnable {
         publisher = publishers.get();
         checkpoint = checkpoints.load(settings.followerId()).orElseGet(this::freshStart);
         status.published(checkpoint.lastBlock(), 0);
+        status.following();
         log.info("Chain {}: resuming after block {}", settings.chainId(), checkpoint.lastBlock());
     }
 

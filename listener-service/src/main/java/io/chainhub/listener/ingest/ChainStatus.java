@@ -17,6 +17,8 @@ public final class ChainStatus {
     private final AtomicLong reorgs = new AtomicLong();
     private volatile Instant checkpointAt;
     private volatile String lastError;
+    /** Whether the follower has loaded its checkpoint or pinned its fresh start: from then on no block is missed. */
+    private volatile boolean following;
     /** (epoch millis, cumulative events) samples of the last minute, for events per second. */
     private final Deque<long[]> samples = new ArrayDeque<>();
 
@@ -51,6 +53,14 @@ public final class ChainStatus {
         while (!samples.isEmpty() && samples.getFirst()[0] < now - WINDOW.toMillis()) {
             samples.removeFirst();
         }
+    }
+
+    void following() {
+        following = true;
+    }
+
+    public boolean isFollowing() {
+        return following;
     }
 
     void reorg() {
