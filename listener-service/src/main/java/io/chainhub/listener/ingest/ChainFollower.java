@@ -104,11 +104,20 @@ public final class ChainFollower implements Runnable {
         running = false;
     }
 
-    /** A new publisher fences any predecessor and aborts its open transaction; only then is the checkpoint read. */
+    /**
+     * A new publisher fences any predecessor and aborts its open transaction; only then is the checkpoint read. A
+     * fresh start is committed at once: a restart before the first new block resumes from it, not from a later
+     * head past blocks nobody published.
+     */
     private void recover() {
         publisher = publishers.get();
-        checkpoint = checkpoints.load(settings.followerId()).orElseGet(this::freshStart);
-        status.published(checkpoint.lastBlock(), 0);
+        Optional<Checkpoint> stored = checkpoints.load(settings.followerId());
+        if (stored.isPresent()) {
+            checkpoint = stored.get();
+            status.published(checkpoint.lastBlock(), 0);
+        } else {
+            commit(new Publication(List.of(), List.of(), freshStart(), false));
+        }
         status.following();
         log.info("Chain {}: resuming after block {}", settings.chainId(), checkpoint.lastBlock());
     }

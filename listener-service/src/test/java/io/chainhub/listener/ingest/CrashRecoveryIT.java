@@ -68,4 +68,33 @@ class CrashRecoveryIT {
             }
         }
     }
+
+    /**
+     * A fresh start ("latest") is committed as soon as the listener is ready: killed before any new block and
+     * started again after a transfer and more blocks, it resumes from where it was ready, not from the new head.
+     */
+    @Test
+    void shouldPublishTransferMadeAfterReadyWhenKilledBeforeFirstBlockAndRestarted() throws Exception {
+        TestInfrastructure infra = TestInfrastructure.get();
+        Path jar = Path.of("target/listener-service-0.1.0-SNAPSHOT.jar");
+        String database = infra.createDatabase();
+        String prefix = infra.uniqueName("fresh") + "-";
+        String recipient = String.format("0x%040x", new BigInteger(128, new java.util.Random()));
+        try (DevChain chain = DevChain.connect(infra.anvil().httpUrl());
+             KafkaTestConsumer transfers = KafkaTestConsumer.subscribe(Topics.TOKEN_TRANSFERS)) {
+            ListenerProcess first = ListenerProcess.start(jar, -1, Files.createTempFile("fresh-1", ".log"), database, prefix, 50);
+            first.awaitReady(WAIT);
+            first.kill();
+
+            chain.sendEth(DevChain.account(3), recipient, BigInteger.TEN.pow(15));
+            chain.mine(3); // the head moves past the transfer's block
+
+            try (ListenerProcess second = ListenerProcess.start(jar, -1, Files.createTempFile("fresh-2", ".log"),
+                    database, prefix, 50)) {
+                List<ConsumerRecord<String, String>> received = transfers.awaitRecords(
+                        record -> record.value().contains(recipient), 1, WAIT);
+                assertThat(received).isNotEmpty();
+            }
+        }
+    }
 }
