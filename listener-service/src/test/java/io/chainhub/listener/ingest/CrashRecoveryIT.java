@@ -31,11 +31,12 @@ class CrashRecoveryIT {
     private static final int TRANSACTIONS = 12;
     private static final int PER_TRANSACTION = 100;
     private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final Path JAR = Path.of("target/listener-service-0.1.0-SNAPSHOT.jar");
+
+    private final TestInfrastructure infra = TestInfrastructure.get();
 
     @Test
     void shouldPublishEveryTransferOncePerStatusWhenKilledMidBackfillAndRestarted() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        Path jar = Path.of("target/listener-service-0.1.0-SNAPSHOT.jar");
         String database = infra.createDatabase();
         String prefix = infra.uniqueName("crash") + "-";
         try (DevChain chain = DevChain.connect(infra.anvil().httpUrl());
@@ -50,11 +51,11 @@ class CrashRecoveryIT {
             int total = TRANSACTIONS * PER_TRANSACTION;
 
             // one block per Kafka transaction: many commits to be killed between
-            ListenerProcess first1 = ListenerProcess.start(jar, first, Files.createTempFile("crash-1", ".log"), database, prefix, 1);
+            ListenerProcess first1 = ListenerProcess.start(JAR, first, Files.createTempFile("crash-1", ".log"), database, prefix, 1);
             transfers.awaitRecords(ofToken, PER_TRANSACTION, WAIT);
             first1.kill();
             long beforeRestart = transfers.received().stream().filter(ofToken).count();
-            try (ListenerProcess second = ListenerProcess.start(jar, first, Files.createTempFile("crash-2", ".log"),
+            try (ListenerProcess second = ListenerProcess.start(JAR, first, Files.createTempFile("crash-2", ".log"),
                     database, prefix, 1)) {
                 List<ConsumerRecord<String, String>> all = transfers.awaitRecords(ofToken, 2 * total, WAIT);
 
@@ -75,21 +76,19 @@ class CrashRecoveryIT {
      */
     @Test
     void shouldPublishTransferMadeAfterReadyWhenKilledBeforeFirstBlockAndRestarted() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        Path jar = Path.of("target/listener-service-0.1.0-SNAPSHOT.jar");
         String database = infra.createDatabase();
         String prefix = infra.uniqueName("fresh") + "-";
         String recipient = String.format("0x%040x", new BigInteger(128, new java.util.Random()));
         try (DevChain chain = DevChain.connect(infra.anvil().httpUrl());
              KafkaTestConsumer transfers = KafkaTestConsumer.subscribe(Topics.TOKEN_TRANSFERS)) {
-            ListenerProcess first = ListenerProcess.start(jar, -1, Files.createTempFile("fresh-1", ".log"), database, prefix, 50);
+            ListenerProcess first = ListenerProcess.start(JAR, -1, Files.createTempFile("fresh-1", ".log"), database, prefix, 50);
             first.awaitReady(WAIT);
             first.kill();
 
             chain.sendEth(DevChain.account(3), recipient, BigInteger.TEN.pow(15));
             chain.mine(3); // the head moves past the transfer's block
 
-            try (ListenerProcess second = ListenerProcess.start(jar, -1, Files.createTempFile("fresh-2", ".log"),
+            try (ListenerProcess second = ListenerProcess.start(JAR, -1, Files.createTempFile("fresh-2", ".log"),
                     database, prefix, 50)) {
                 List<ConsumerRecord<String, String>> received = transfers.awaitRecords(
                         record -> record.value().contains(recipient), 1, WAIT);
