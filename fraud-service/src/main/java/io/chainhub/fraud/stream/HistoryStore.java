@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * uses it): the task calls it on every commit, before it flushes its producer and commits the transaction, and on
  * suspension. {@code HistoryStoreTest} and the crash-recovery IT fail if an upgrade stops calling it. Nothing
  * here outlives an aborted transaction: the task then closes its stores and initializes them again, which
- * empties both maps ({@link #init}, {@link #close}, {@link #clearCache}).
+ * empties both maps ({@link #init}, {@link #close}); a task turned standby or back to active is recycled with
+ * {@link #clearCache()}, as the record cache is.
  *
  * <p>Clean histories stay as objects too, least recently used first out, bounded by entries and by legs per
  * history, so a busy address's read is not a RocksDB read and a deserialization.
