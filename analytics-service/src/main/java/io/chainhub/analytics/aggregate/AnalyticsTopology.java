@@ -60,11 +60,11 @@ public final class AnalyticsTopology {
                         TransferLedgerProcessor.STORE);
 
         for (WindowSpec spec : WindowSpec.values()) {
-            builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(spec.tokenStore(),
-                    properties.retention(spec), spec.size(), false), KEY, AnalyticsSerdes.TOKEN_WINDOW)
-                    .withCachingEnabled());
+            // token windows change on every transfer: objects, written back at commit (TokenWindowStore)
+            builder.addStateStore(TokenWindowStore.builder(Stores.persistentWindowStore(spec.tokenStore(),
+                    properties.retention(spec), spec.size(), false), KEY, AnalyticsSerdes.TOKEN_WINDOW));
             // no record cache: an address rarely repeats within a commit interval, so the cache
-            // only added lookups and evictions (profiled); token windows repeat on every transfer
+            // only added lookups and evictions (profiled)
             builder.addStateStore(Stores.windowStoreBuilder(partyStore(spec, properties), KEY,
                     AnalyticsSerdes.PARTY_WINDOW).withCachingDisabled());
         }
