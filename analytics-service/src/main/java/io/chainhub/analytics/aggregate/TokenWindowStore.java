@@ -3,22 +3,14 @@ package io.chainhub.analytics.aggregate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.chainhub.platform.streams.WriteBackStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
 
 /**
@@ -29,20 +21,18 @@ import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
  * are objects; at commit each changed window is serialized once and written to the logged RocksDB store below,
  * inside the commit's transaction, as the record cache would.
  *
- * <p>The hook is Kafka Streams' {@link CachedStateStore#flushCache()} (an internal interface, the one the record
- * cache uses): called on every commit before the transaction commits, and on suspension; a recycled task clears
- * it ({@link #clearCache()}), an aborted one is closed and initialized again. {@code TokenWindowStoreTest} fails
- * if a commit stops reaching the store below.
+ * <p>The commit hook, and why nothing outlives an aborted transaction or a recycled task: {@link WriteBackStore}.
+ * {@code TokenWindowStoreTest} fails if a commit stops reaching the store below.
  *
  * <p>Queries: a single window ({@link #fetch(Object, long)}) is answered from the objects (thread-safe maps), as
  * the record cache did; range reads go to the store below and see the windows as of the last commit.
  */
-final class TokenWindowStore implements WindowStore<String, TokenWindow>, CachedStateStore<String, TokenWindow> {
+final class TokenWindowStore extends WriteBackStore<WindowStore<String, TokenWindow>, String, TokenWindow>
+        implements WindowStore<String, TokenWindow> {
 
     /** Clean windows kept as objects; a handful per token and width are open, older ones are never read again. */
     static final int MAX_CLEAN = 4_096;
 
-    private final WindowStore<String, TokenWindow> store;
     private final Map<WindowKey, TokenWindow> dirty = new ConcurrentHashMap<>();
     private final Map<WindowKey, TokenWindow> clean = new ConcurrentHashMap<>();
 
@@ -51,7 +41,7 @@ final class TokenWindowStore implements WindowStore<String, TokenWindow>, Cached
 
     /** @param store the logged store below, without a record cache */
     TokenWindowStore(WindowStore<String, TokenWindow> store) {
-        this.store = store;
+        super(store);
     }
 
     /**
@@ -117,11 +107,6 @@ final class TokenWindowStore implements WindowStore<String, TokenWindow>, Cached
         clean.clear();
     }
 
-    /** No downstream: nothing is forwarded on flush (that is what a KTable's cache does). */
-    @Override
-    public boolean setFlushListener(CacheFlushListener<String, TokenWindow> listener, boolean sendOldValues) {
-        return false;
-    }
 
     private void keepClean(WindowKey at, TokenWindow window) {
         if (window == null) {
@@ -174,49 +159,5 @@ final class TokenWindowStore implements WindowStore<String, TokenWindow>, Cached
     @Override
     public KeyValueIterator<Windowed<String>, TokenWindow> backwardAll() {
         return store.backwardAll();
-    }
-
-    @Override
-    public String name() {
-        return store.name();
-    }
-
-    /** The store below registers this one (root) with the task: commits then call {@link #flushCache()} here. */
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        clearCache();
-        store.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        store.flush();
-    }
-
-    @Override
-    public void close() {
-        clearCache();
-        store.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return store.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return store.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return store.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return store.getPosition();
     }
 }

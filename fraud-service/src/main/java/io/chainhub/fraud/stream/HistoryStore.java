@@ -7,19 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
+import io.chainhub.platform.streams.WriteBackStore;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * The {@code address-legs} store as objects, written back at commit: the history of an address is read and
@@ -29,24 +22,20 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * changed since the last one are serialized once each and written with one batch to the logged store below
  * (RocksDB and its changelog), inside the commit's transaction, as the record cache would have.
  *
- * <p>The hook is Kafka Streams' {@link CachedStateStore#flushCache()} (an internal interface; the record cache
- * uses it): the task calls it on every commit, before it flushes its producer and commits the transaction, and on
- * suspension. {@code HistoryStoreTest} and the crash-recovery IT fail if an upgrade stops calling it. Nothing
- * here outlives an aborted transaction: the task then closes its stores and initializes them again, which
- * empties both maps ({@link #init}, {@link #close}); a task turned standby or back to active is recycled with
- * {@link #clearCache()}, as the record cache is.
+ * <p>The commit hook, and why nothing outlives an aborted transaction or a recycled task: {@link WriteBackStore}.
+ * {@code HistoryStoreTest} and the crash-recovery IT fail if a commit stops reaching the store below.
  *
  * <p>Clean histories stay as objects too, least recently used first out, bounded by entries and by legs per
  * history, so a busy address's read is not a RocksDB read and a deserialization.
  */
-final class HistoryStore implements KeyValueStore<String, AddressHistory>, CachedStateStore<String, AddressHistory> {
+final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHistory>, String, AddressHistory>
+        implements KeyValueStore<String, AddressHistory> {
 
     /** Per task. ~1.5 KB per history of a few legs: a few tens of MB at most per task. */
     static final int MAX_CLEAN_ENTRIES = 16_384;
     /** Histories with more legs (busy addresses, up to {@link AddressHistory#MAX_RECENT}) are read from the store. */
     static final int MAX_CLEAN_LEGS = 16;
 
-    private final KeyValueStore<String, AddressHistory> store;
     /** Changed since the last commit (null: deleted); written back at {@link #flushCache()}. */
     private final Map<String, AddressHistory> dirty = new HashMap<>();
     private final Map<String, AddressHistory> clean = new LinkedHashMap<>(1_024, 0.75f, true) {
@@ -58,7 +47,7 @@ final class HistoryStore implements KeyValueStore<String, AddressHistory>, Cache
 
     /** @param store the logged store below, without a record cache */
     HistoryStore(KeyValueStore<String, AddressHistory> store) {
-        this.store = store;
+        super(store);
     }
 
     /** Builds this store around what {@code inner} builds; logging settings go to {@code inner}. */
@@ -128,11 +117,6 @@ final class HistoryStore implements KeyValueStore<String, AddressHistory>, Cache
         clean.clear();
     }
 
-    /** No downstream: nothing is forwarded on flush (that is what a KTable's cache does). */
-    @Override
-    public boolean setFlushListener(CacheFlushListener<String, AddressHistory> listener, boolean sendOldValues) {
-        return false;
-    }
 
     private void keepClean(String key, AddressHistory history) {
         if (history != null && history.recent().size() <= MAX_CLEAN_LEGS) {
@@ -163,50 +147,6 @@ final class HistoryStore implements KeyValueStore<String, AddressHistory>, Cache
     @Override
     public long approximateNumEntries() {
         return store.approximateNumEntries() + dirty.size();
-    }
-
-    @Override
-    public String name() {
-        return store.name();
-    }
-
-    /** The store below registers this one (root) with the task: commits then call {@link #flushCache()} here. */
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        clearCache();
-        store.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        store.flush();
-    }
-
-    @Override
-    public void close() {
-        clearCache();
-        store.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return store.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return store.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return store.query(query, positionBound, config);
-    }
-
-    @Override
-    public org.apache.kafka.streams.query.Position getPosition() {
-        return store.getPosition();
     }
 
     /** Delegates naming and logging to the builder of the store below; caching is this store's own. */
