@@ -107,7 +107,6 @@ final class TokenWindowStore extends WriteBackStore<WindowStore<String, TokenWin
         clean.clear();
     }
 
-
     private void keepClean(WindowKey at, TokenWindow window) {
         if (window == null) {
             return;

@@ -8,11 +8,14 @@ import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.platform.streams.WriteBackStore;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
 
 /**
  * The {@code address-legs} store as objects, written back at commit: the history of an address is read and
@@ -50,9 +53,24 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
         super(store);
     }
 
-    /** Builds this store around what {@code inner} builds; logging settings go to {@code inner}. */
-    static StoreBuilder<KeyValueStore<String, AddressHistory>> builder(StoreBuilder<KeyValueStore<String, AddressHistory>> inner) {
-        return new Builder(inner.withCachingDisabled());
+    /** A {@link KeyValueStoreBuilder} that wraps what it builds, without a record cache, in this store. */
+    static KeyValueStoreBuilder<String, AddressHistory> builder(KeyValueBytesStoreSupplier supplier, Serde<String> keys,
+            Serde<AddressHistory> values) {
+        return new KeyValueStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
+            {
+                super.withCachingDisabled();
+            }
+
+            @Override
+            public KeyValueStoreBuilder<String, AddressHistory> withCachingEnabled() {
+                return this; // this store is the cache
+            }
+
+            @Override
+            public KeyValueStore<String, AddressHistory> build() {
+                return new HistoryStore(super.build());
+            }
+        };
     }
 
     @Override
@@ -117,7 +135,6 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
         clean.clear();
     }
 
-
     private void keepClean(String key, AddressHistory history) {
         if (history != null && history.recent().size() <= MAX_CLEAN_LEGS) {
             clean.put(key, history);
@@ -147,50 +164,5 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
     @Override
     public long approximateNumEntries() {
         return store.approximateNumEntries() + dirty.size();
-    }
-
-    /** Delegates naming and logging to the builder of the store below; caching is this store's own. */
-    private record Builder(StoreBuilder<KeyValueStore<String, AddressHistory>> inner)
-            implements StoreBuilder<KeyValueStore<String, AddressHistory>> {
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingEnabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingDisabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingEnabled(Map<String, String> config) {
-            return new Builder(inner.withLoggingEnabled(config));
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingDisabled() {
-            return new Builder(inner.withLoggingDisabled());
-        }
-
-        @Override
-        public KeyValueStore<String, AddressHistory> build() {
-            return new HistoryStore(inner.build());
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return inner.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return inner.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
     }
 }

@@ -124,8 +124,8 @@ class HistoryStoreTest {
     @Test
     void shouldReachStoreBelowWhenTaskCommits() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(HistoryStore.builder(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore("histories"), Serdes.String(), AddressHistorySerde.serde())));
+        builder.addStateStore(HistoryStore.builder(Stores.inMemoryKeyValueStore("histories"), Serdes.String(),
+                AddressHistorySerde.serde()));
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
                 .process(() -> new Processor<String, String, Void, Void>() {
                     private KeyValueStore<String, AddressHistory> store;
