@@ -29,8 +29,9 @@ public enum WindowSpec {
         return "token-" + label;
     }
 
+    /** Rows logged in batches since the store left Streams' window stores: a new name, so a new changelog. */
     public String partyStore() {
-        return "party-" + label;
+        return "parties-" + label;
     }
 
     public String chainStore() {

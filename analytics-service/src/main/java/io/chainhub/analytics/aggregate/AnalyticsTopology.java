@@ -63,10 +63,9 @@ public final class AnalyticsTopology {
             // token windows change on every transfer: objects, written back at commit (TokenWindowStore)
             builder.addStateStore(TokenWindowStore.builder(Stores.persistentWindowStore(spec.tokenStore(),
                     properties.retention(spec), spec.size(), false), KEY, AnalyticsSerdes.TOKEN_WINDOW));
-            // no record cache: an address rarely repeats within a commit interval, so the cache
-            // only added lookups and evictions (profiled)
-            builder.addStateStore(Stores.windowStoreBuilder(partyStore(spec, properties), KEY,
-                    AnalyticsSerdes.PARTY_WINDOW).withCachingDisabled());
+            // a row per address and window, almost all new: hash maps, logged in one batch per commit
+            builder.addStateStore(PartyWindowStore.builder(spec.partyStore(), properties.retention(spec), spec.size(),
+                    properties.inMemoryPartyStores()));
         }
         // one record per delta, partitioned by chain|token: the token and all its parties on one task
         deltas.map((key, delta) -> KeyValue.pair(AggregateKeys.token(delta.chainId(), delta.token()), delta))
@@ -102,19 +101,6 @@ public final class AnalyticsTopology {
         BigDecimal minimum = properties.largeTransferMin();
         deltas.filter((key, delta) -> delta.sign() > 0 && isLarge(delta, minimum))
                 .foreach((key, delta) -> largeTransfers.accept(delta));
-    }
-
-    /**
-     * Party queries scan a key range (all senders of a token) within a time range. RocksDB window
-     * stores order keys first, so such a scan reads every window of the segment; the in-memory window
-     * store orders by window first and reads only the windows asked for. The price is memory for
-     * every party of the retention (restored from the changelog on restart).
-     */
-    private static WindowBytesStoreSupplier partyStore(WindowSpec spec, AnalyticsProperties properties) {
-        Duration retention = properties.retention(spec);
-        return properties.inMemoryPartyStores()
-                ? Stores.inMemoryWindowStore(spec.partyStore(), retention, spec.size(), false)
-                : Stores.persistentWindowStore(spec.partyStore(), retention, spec.size(), false);
     }
 
     private static ChainProgress progressOf(BlockSample block) {

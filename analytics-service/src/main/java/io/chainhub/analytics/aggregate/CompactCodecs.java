@@ -135,12 +135,12 @@ final class CompactCodecs {
                 receivers);
     }
 
-    private static void writeParty(DataOutputStream out, PartyWindow w) throws IOException {
+    static void writeParty(DataOutputStream out, PartyWindow w) throws IOException {
         writeFigures(out, w.confirmed());
         writeFigures(out, w.provisional());
     }
 
-    private static PartyWindow readParty(DataInputStream in) throws IOException {
+    static PartyWindow readParty(DataInputStream in) throws IOException {
         return new PartyWindow(readFigures(in), readFigures(in));
     }
 

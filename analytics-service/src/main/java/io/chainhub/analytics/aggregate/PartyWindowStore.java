@@ -1,0 +1,496 @@
+package io.chainhub.analytics.aggregate;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import io.chainhub.platform.streams.BatchLog;
+import io.chainhub.platform.streams.WriteBackStore;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * A {@code parties-*} store: what each sender and receiver of a token did in each window, as objects in hash
+ * maps, logged in batches. Every transfer reads and writes six rows (sender and receiver, three widths) and
+ * almost every row is a new one; in Streams' window stores each was a sorted-map lookup and insert by byte
+ * comparison plus a changelog record, over a third of the stream thread in the profile. Here a row is a hash
+ * lookup; at commit the rows changed since the last one are written as one record (a batch) to a logged
+ * key-value store below (batch number → bytes), inside the commit's transaction. {@link BatchLog} deletes
+ * batches whose rows were all written again or expired, and rewrites mostly-superseded ones, so the changelog
+ * stays within about twice the live rows.
+ *
+ * <p>Loading: the objects are built from the batches below, in batch order, on first use after the store was
+ * (re)opened, that is after Streams restored the store below from its changelog. Nothing is written while
+ * loading, so a query thread may be the one that loads. Windows expire as in Streams' in-memory window store:
+ * a window whose start is a retention or more before the newest window start seen.
+ *
+ * <p>Queries read the same objects (thread-safe maps, immutable values): a key range within one token and role
+ * ({@code chainId|token|S|}) reads that group's rows only. {@code PartyWindowStoreTest} restores a store from its
+ * batches and fails if a commit stops reaching the store below.
+ */
+final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>, String, PartyWindow>
+        implements WindowStore<String, PartyWindow> {
+
+    private static final byte FORMAT = 1;
+    /** A batch record stays well below Kafka's default 1 MB message size; a larger commit writes several. */
+    static final int MAX_BATCH_BYTES = 512 * 1024;
+
+    /** One address's figures in one window; {@code value} null: deleted, and logged so (until the window expires). */
+    static final class Row extends BatchLog.Entry {
+        final long start;
+        final String key;
+        volatile PartyWindow value;
+
+        Row(long start, String key) {
+            this.start = start;
+            this.key = key;
+        }
+    }
+
+    private static final class Window {
+        final Map<String, Row> rows = new ConcurrentHashMap<>();
+        /** The same rows by group (key up to its last separator: {@code chainId|token|S|}), for key ranges. */
+        final Map<String, Map<String, Row>> groups = new ConcurrentHashMap<>();
+
+        Row add(long start, String key) {
+            Row row = new Row(start, key);
+            rows.put(key, row);
+            groups.computeIfAbsent(groupOf(key), g -> new ConcurrentHashMap<>()).put(key, row);
+            return row;
+        }
+
+        void remove(Row row) {
+            rows.remove(row.key);
+            Map<String, Row> group = groups.get(groupOf(row.key));
+            if (group != null) {
+                group.remove(row.key);
+            }
+        }
+    }
+
+    private final long retention;
+    private final long size;
+    private final Map<Long, Window> byStart = new ConcurrentHashMap<>();
+    private final NavigableMap<Long, Window> ordered = new ConcurrentSkipListMap<>();
+    private final Set<Row> dirty = new LinkedHashSet<>();
+    private final BatchLog<Row> log = new BatchLog<>();
+    private volatile boolean loaded;
+    /** The newest window start seen: windows a retention older expire. */
+    private volatile long observed = Long.MIN_VALUE;
+
+    PartyWindowStore(KeyValueStore<Long, byte[]> store, Duration retention, Duration size) {
+        super(store);
+        this.retention = retention.toMillis();
+        this.size = size.toMillis();
+    }
+
+    /**
+     * A builder of this store over a logged key-value store of batches: RocksDB, or memory (restored from the
+     * changelog on every start). Either way the rows themselves are objects in memory. Its changelog is compacted
+     * by batch number ({@link BatchLog} deletes old batches), not given a window retention.
+     */
+    static StoreBuilder<PartyWindowStore> builder(String name, Duration retention, Duration size,
+            boolean batchesInMemory) {
+        KeyValueBytesStoreSupplier supplier = batchesInMemory
+                ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+        StoreBuilder<KeyValueStore<Long, byte[]>> below = Stores
+                .keyValueStoreBuilder(supplier, Serdes.Long(), Serdes.ByteArray()).withCachingDisabled();
+        return new StoreBuilder<>() {
+            @Override
+            public StoreBuilder<PartyWindowStore> withCachingEnabled() {
+                return this; // this store is the cache
+            }
+
+            @Override
+            public StoreBuilder<PartyWindowStore> withCachingDisabled() {
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<PartyWindowStore> withLoggingEnabled(Map<String, String> config) {
+                below.withLoggingEnabled(config);
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<PartyWindowStore> withLoggingDisabled() {
+                below.withLoggingDisabled();
+                return this;
+            }
+
+            @Override
+            public PartyWindowStore build() {
+                return new PartyWindowStore(below.build(), retention, size);
+            }
+
+            @Override
+            public Map<String, String> logConfig() {
+                return below.logConfig();
+            }
+
+            @Override
+            public boolean loggingEnabled() {
+                return below.loggingEnabled();
+            }
+
+            @Override
+            public String name() {
+                return below.name();
+            }
+        };
+    }
+
+    @Override
+    public PartyWindow fetch(String key, long start) {
+        ensureLoaded();
+        Window window = byStart.get(start);
+        Row row = window == null || expired(start) ? null : window.rows.get(key);
+        return row == null ? null : row.value;
+    }
+
+    /** {@code value} null deletes the row. A window already expired is not written, as in Streams' stores. */
+    @Override
+    public void put(String key, PartyWindow value, long start) {
+        ensureLoaded();
+        observed = Math.max(observed, start);
+        if (expired(start)) {
+            return;
+        }
+        Window window = byStart.get(start);
+        Row row = window == null ? null : window.rows.get(key);
+        if (row == null) {
+            if (value == null) {
+                return;
+            }
+            row = windowAt(start).add(start, key);
+        }
+        row.value = value;
+        dirty.add(row);
+    }
+
+    /** The commit's write-back: expired windows out, the changed rows (and a sparse batch's) in new batches. */
+    @Override
+    public void flushCache() {
+        if (!loaded) {
+            return; // never used since opened: nothing changed
+        }
+        expire();
+        dirty.addAll(log.takeSparse());
+        List<Row> batch = new ArrayList<>();
+        Encoder encoder = new Encoder();
+        for (Row row : dirty) {
+            if (row.value == null && !row.logged()) {
+                byStart.get(row.start).remove(row); // created and deleted within the commit: never logged
+                continue;
+            }
+            encoder.add(row);
+            batch.add(row);
+            if (encoder.size() >= MAX_BATCH_BYTES) {
+                write(encoder, batch);
+                encoder = new Encoder();
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            write(encoder, batch);
+        }
+        dirty.clear();
+        for (long seq : log.takeDead()) {
+            store.delete(seq);
+        }
+    }
+
+    private void write(Encoder encoder, List<Row> rows) {
+        long seq = log.nextBatch();
+        store.put(seq, encoder.bytes());
+        for (Row row : rows) {
+            log.assign(row, seq);
+        }
+    }
+
+    @Override
+    public synchronized void clearCache() {
+        loaded = false;
+        byStart.clear();
+        ordered.clear();
+        dirty.clear();
+        log.clear();
+        observed = Long.MIN_VALUE;
+    }
+
+    private void ensureLoaded() {
+        if (!loaded) {
+            load();
+        }
+    }
+
+    /** Builds the rows from every batch below, oldest first (a later write of a row wins). */
+    private synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        try (KeyValueIterator<Long, byte[]> batches = store.all()) {
+            while (batches.hasNext()) {
+                KeyValue<Long, byte[]> batch = batches.next();
+                read(batch.key, batch.value);
+            }
+        }
+        expire();
+        loaded = true;
+    }
+
+    private void read(long seq, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte format = in.readByte();
+            if (format != FORMAT) {
+                throw new IllegalStateException("unknown party batch format " + format);
+            }
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                long start = in.readLong();
+                String key = new String(in.readNBytes(in.readUnsignedShort()), StandardCharsets.UTF_8);
+                PartyWindow value = in.readBoolean() ? CompactCodecs.readParty(in) : null;
+                observed = Math.max(observed, start);
+                Window window = windowAt(start);
+                Row row = window.rows.get(key);
+                if (row == null) {
+                    row = window.add(start, key);
+                }
+                row.value = value;
+                log.assign(row, seq);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void expire() {
+        if (observed == Long.MIN_VALUE) {
+            return;
+        }
+        var gone = ordered.headMap(observed - retention, true);
+        for (Window window : gone.values()) {
+            for (Row row : window.rows.values()) {
+                log.release(row);
+                dirty.remove(row);
+            }
+        }
+        for (Long start : List.copyOf(gone.keySet())) {
+            byStart.remove(start);
+            ordered.remove(start);
+        }
+    }
+
+    private boolean expired(long start) {
+        return observed != Long.MIN_VALUE && start <= observed - retention;
+    }
+
+    private Window windowAt(long start) {
+        Window window = byStart.get(start);
+        if (window == null) {
+            window = new Window();
+            byStart.put(start, window);
+            ordered.put(start, window);
+        }
+        return window;
+    }
+
+    private static String groupOf(String key) {
+        return key.substring(0, key.lastIndexOf(AggregateKeys.SEP) + 1);
+    }
+
+    /** Rows as one batch record: format, count, then start, key and (if not deleted) the figures of each. */
+    private static final class Encoder {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        private final DataOutputStream out = new DataOutputStream(bytes);
+        private int count;
+
+        void add(Row row) {
+            try {
+                byte[] key = row.key.getBytes(StandardCharsets.UTF_8);
+                out.writeLong(row.start);
+                out.writeShort(key.length);
+                out.write(key);
+                PartyWindow value = row.value;
+                out.writeBoolean(value != null);
+                if (value != null) {
+                    CompactCodecs.writeParty(out, value);
+                }
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        int size() {
+            return bytes.size();
+        }
+
+        byte[] bytes() {
+            byte[] rows = bytes.toByteArray();
+            byte[] all = new byte[rows.length + 5];
+            all[0] = FORMAT;
+            all[1] = (byte) (count >>> 24);
+            all[2] = (byte) (count >>> 16);
+            all[3] = (byte) (count >>> 8);
+            all[4] = (byte) count;
+            System.arraycopy(rows, 0, all, 5, rows.length);
+            return all;
+        }
+    }
+
+    // reads for queries: windows ascending, keys ascending within a window
+
+    @Override
+    public WindowStoreIterator<PartyWindow> fetch(String key, long timeFrom, long timeTo) {
+        List<KeyValue<Long, PartyWindow>> found = new ArrayList<>();
+        for (var entry : windows(timeFrom, timeTo).entrySet()) {
+            Row row = entry.getValue().rows.get(key);
+            PartyWindow value = row == null ? null : row.value;
+            if (value != null) {
+                found.add(KeyValue.pair(entry.getKey(), value));
+            }
+        }
+        return new WindowIterator<>(found);
+    }
+
+    @Override
+    public WindowStoreIterator<PartyWindow> backwardFetch(String key, long timeFrom, long timeTo) {
+        List<KeyValue<Long, PartyWindow>> found = new ArrayList<>();
+        fetch(key, timeFrom, timeTo).forEachRemaining(found::add);
+        return new WindowIterator<>(found.reversed());
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<String>, PartyWindow> fetch(String keyFrom, String keyTo, long timeFrom,
+            long timeTo) {
+        return new ListIterator<>(range(keyFrom, keyTo, timeFrom, timeTo));
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<String>, PartyWindow> backwardFetch(String keyFrom, String keyTo, long timeFrom,
+            long timeTo) {
+        return new ListIterator<>(range(keyFrom, keyTo, timeFrom, timeTo).reversed());
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<String>, PartyWindow> fetchAll(long timeFrom, long timeTo) {
+        return fetch(null, null, timeFrom, timeTo);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<String>, PartyWindow> backwardFetchAll(long timeFrom, long timeTo) {
+        return backwardFetch(null, null, timeFrom, timeTo);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<String>, PartyWindow> all() {
+        return fetchAll(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<String>, PartyWindow> backwardAll() {
+        return backwardFetchAll(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private List<KeyValue<Windowed<String>, PartyWindow>> range(String keyFrom, String keyTo, long timeFrom,
+            long timeTo) {
+        String group = keyFrom == null ? null : groupOf(keyFrom);
+        boolean oneGroup = group != null && keyTo != null && keyTo.startsWith(group);
+        List<KeyValue<Windowed<String>, PartyWindow>> found = new ArrayList<>();
+        for (var entry : windows(timeFrom, timeTo).entrySet()) {
+            long start = entry.getKey();
+            Window window = entry.getValue();
+            Collection<Row> candidates = oneGroup
+                    ? window.groups.getOrDefault(group, Map.of()).values() : window.rows.values();
+            List<Row> rows = new ArrayList<>();
+            for (Row row : candidates) {
+                if ((keyFrom == null || row.key.compareTo(keyFrom) >= 0)
+                        && (keyTo == null || row.key.compareTo(keyTo) <= 0)) {
+                    rows.add(row);
+                }
+            }
+            rows.sort(Comparator.comparing(row -> row.key));
+            for (Row row : rows) {
+                PartyWindow value = row.value;
+                if (value != null) {
+                    found.add(KeyValue.pair(new Windowed<>(row.key, new TimeWindow(start, start + size)), value));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Windows starting within [timeFrom, timeTo] and not expired. */
+    private NavigableMap<Long, Window> windows(long timeFrom, long timeTo) {
+        ensureLoaded();
+        long from = observed == Long.MIN_VALUE ? timeFrom : Math.max(timeFrom, observed - retention + 1);
+        return from > timeTo ? new ConcurrentSkipListMap<>() : ordered.subMap(from, true, timeTo, true);
+    }
+
+    /** A finished list read as a Streams iterator (copied out: the stream thread keeps writing the objects). */
+    private static class ListIterator<K, V> implements KeyValueIterator<K, V> {
+        private final List<KeyValue<K, V>> list;
+        private int position;
+
+        ListIterator(List<KeyValue<K, V>> list) {
+            this.list = list;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return position < list.size();
+        }
+
+        @Override
+        public KeyValue<K, V> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return list.get(position++);
+        }
+
+        @Override
+        public K peekNextKey() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return list.get(position).key;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class WindowIterator<V> extends ListIterator<Long, V> implements WindowStoreIterator<V> {
+        WindowIterator(List<KeyValue<Long, V>> list) {
+            super(list);
+        }
+    }
+}
