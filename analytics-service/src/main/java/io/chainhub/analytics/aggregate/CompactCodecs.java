@@ -135,12 +135,12 @@ final class CompactCodecs {
                 receivers);
     }
 
-    static void writeParty(DataOutputStream out, PartyWindow w) throws IOException {
+    private static void writeParty(DataOutputStream out, PartyWindow w) throws IOException {
         writeFigures(out, w.confirmed());
         writeFigures(out, w.provisional());
     }
 
-    static PartyWindow readParty(DataInputStream in) throws IOException {
+    private static PartyWindow readParty(DataInputStream in) throws IOException {
         return new PartyWindow(readFigures(in), readFigures(in));
     }
 

@@ -1,16 +1,14 @@
 package io.chainhub.analytics.aggregate;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +71,9 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     }
 
     private static final class Window {
-        final Map<String, Row> rows = new ConcurrentHashMap<>();
-        /** The same rows by group (key up to its last separator: {@code chainId|token|S|}), for key ranges. */
+        /** The stream thread's lookup (and the loader's, before it hands over): not read by queries. */
+        final Map<String, Row> rows = new HashMap<>();
+        /** The same rows by group (key up to its last separator: {@code chainId|token|S|}): what queries read. */
         final Map<String, Map<String, Row>> groups = new ConcurrentHashMap<>();
 
         Row add(long start, String key) {
@@ -228,9 +227,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     private void write(Encoder encoder, List<Row> rows) {
         long seq = log.nextBatch();
         store.put(seq, encoder.bytes());
-        for (Row row : rows) {
-            log.assign(row, seq);
-        }
+        log.assign(rows, seq);
     }
 
     @Override
@@ -265,28 +262,28 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     }
 
     private void read(long seq, byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalStateException("unknown party batch format " + format);
-            }
-            int count = in.readInt();
-            for (int i = 0; i < count; i++) {
-                long start = in.readLong();
-                String key = new String(in.readNBytes(in.readUnsignedShort()), StandardCharsets.UTF_8);
-                PartyWindow value = in.readBoolean() ? CompactCodecs.readParty(in) : null;
-                observed = Math.max(observed, start);
-                Window window = windowAt(start);
-                Row row = window.rows.get(key);
-                if (row == null) {
-                    row = window.add(start, key);
-                }
-                row.value = value;
-                log.assign(row, seq);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Decoder in = new Decoder(bytes);
+        byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new IllegalStateException("unknown party batch format " + format);
         }
+        int count = in.readInt();
+        List<Row> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long start = in.readLong();
+            String key = in.readString();
+            PartyWindow value = in.readByte() == 0 ? null
+                    : new PartyWindow(new Figures(in.readLong(), in.readBig()), new Figures(in.readLong(), in.readBig()));
+            observed = Math.max(observed, start);
+            Window window = windowAt(start);
+            Row row = window.rows.get(key);
+            if (row == null) {
+                row = window.add(start, key);
+            }
+            row.value = value;
+            rows.add(row);
+        }
+        log.assign(rows, seq);
     }
 
     private void expire() {
@@ -324,43 +321,108 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         return key.substring(0, key.lastIndexOf(AggregateKeys.SEP) + 1);
     }
 
-    /** Rows as one batch record: format, count, then start, key and (if not deleted) the figures of each. */
+    /**
+     * Rows as one batch record: format, count, then per row its window start, key and, unless deleted, the
+     * confirmed and provisional figures (count, volume). Plain big-endian into one growing array: the encoding
+     * runs for every row at every commit.
+     */
     private static final class Encoder {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private byte[] bytes = new byte[64 * 1024];
+        private int size = 5; // format and count, filled in by bytes()
         private int count;
 
         void add(Row row) {
-            try {
-                byte[] key = row.key.getBytes(StandardCharsets.UTF_8);
-                out.writeLong(row.start);
-                out.writeShort(key.length);
-                out.write(key);
-                PartyWindow value = row.value;
-                out.writeBoolean(value != null);
-                if (value != null) {
-                    CompactCodecs.writeParty(out, value);
-                }
-                count++;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            PartyWindow value = row.value;
+            writeLong(row.start);
+            writeBytes(row.key.getBytes(StandardCharsets.UTF_8));
+            writeByte(value == null ? 0 : 1);
+            if (value != null) {
+                writeFigures(value.confirmed());
+                writeFigures(value.provisional());
             }
+            count++;
         }
 
         int size() {
-            return bytes.size();
+            return size;
         }
 
         byte[] bytes() {
-            byte[] rows = bytes.toByteArray();
-            byte[] all = new byte[rows.length + 5];
-            all[0] = FORMAT;
-            all[1] = (byte) (count >>> 24);
-            all[2] = (byte) (count >>> 16);
-            all[3] = (byte) (count >>> 8);
-            all[4] = (byte) count;
-            System.arraycopy(rows, 0, all, 5, rows.length);
-            return all;
+            bytes[0] = FORMAT;
+            for (int i = 0; i < 4; i++) {
+                bytes[1 + i] = (byte) (count >>> (24 - 8 * i));
+            }
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void writeFigures(Figures figures) {
+            writeLong(figures.transfers());
+            writeBytes(figures.volume().toByteArray());
+        }
+
+        private void writeBytes(byte[] value) {
+            writeInt(value.length);
+            ensure(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        private void writeLong(long value) {
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
+        }
+
+        private void writeInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void writeByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    /** Reads what an {@link Encoder} wrote. */
+    private static final class Decoder {
+        private final ByteBuffer in;
+
+        Decoder(byte[] bytes) {
+            this.in = ByteBuffer.wrap(bytes);
+        }
+
+        byte readByte() {
+            return in.get();
+        }
+
+        int readInt() {
+            return in.getInt();
+        }
+
+        long readLong() {
+            return in.getLong();
+        }
+
+        String readString() {
+            return new String(readBytes(), StandardCharsets.UTF_8);
+        }
+
+        BigInteger readBig() {
+            return new BigInteger(readBytes());
+        }
+
+        private byte[] readBytes() {
+            byte[] value = new byte[in.getInt()];
+            in.get(value);
+            return value;
         }
     }
 
@@ -369,8 +431,9 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     @Override
     public WindowStoreIterator<PartyWindow> fetch(String key, long timeFrom, long timeTo) {
         List<KeyValue<Long, PartyWindow>> found = new ArrayList<>();
+        String group = groupOf(key);
         for (var entry : windows(timeFrom, timeTo).entrySet()) {
-            Row row = entry.getValue().rows.get(key);
+            Row row = entry.getValue().groups.getOrDefault(group, Map.of()).get(key);
             PartyWindow value = row == null ? null : row.value;
             if (value != null) {
                 found.add(KeyValue.pair(entry.getKey(), value));
@@ -426,8 +489,14 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         for (var entry : windows(timeFrom, timeTo).entrySet()) {
             long start = entry.getKey();
             Window window = entry.getValue();
-            Collection<Row> candidates = oneGroup
-                    ? window.groups.getOrDefault(group, Map.of()).values() : window.rows.values();
+            Collection<Row> candidates;
+            if (oneGroup) {
+                candidates = window.groups.getOrDefault(group, Map.of()).values();
+            } else {
+                List<Row> every = new ArrayList<>();
+                window.groups.values().forEach(rows -> every.addAll(rows.values()));
+                candidates = every;
+            }
             List<Row> rows = new ArrayList<>();
             for (Row row : candidates) {
                 if ((keyFrom == null || row.key.compareTo(keyFrom) >= 0)

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.transfer.TransferEvent;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -50,7 +51,7 @@ class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent
         if (event == null || event.eventId() == null || event.status() == null) {
             return;
         }
-        String ceId = CloudEventHeaders.read(record.headers()).map(ce -> ce.id()).orElse(event.cloudEventId());
+        String ceId = CloudEventHeaders.id(record.headers()).orElse(event.cloudEventId());
         TransferLedger current = ledger.get(event.eventId());
         List<String> seen = current == null ? List.of() : current.seenIds();
         if (seen.contains(ceId)) {
@@ -100,8 +101,10 @@ class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent
     }
 
     private void forward(FixedKeyRecord<String, TransferEvent> record, TransferDelta delta) {
-        // the delta lands in the window of its own block, also when a re-inclusion takes out an older block
-        context.forward(record.withValue(delta).withTimestamp(delta.blockTimestamp() * 1000));
+        // the delta lands in the window of its own block, also when a re-inclusion takes out an older block;
+        // without the input's CloudEvents headers: nothing downstream reads them, and every record of the
+        // repartition topic carried them to the broker and back (and had them decoded again there)
+        context.forward(record.withValue(delta).withTimestamp(delta.blockTimestamp() * 1000).withHeaders(new RecordHeaders()));
     }
 
     private static boolean sameBlock(String hash, String otherHash) {

@@ -49,6 +49,12 @@ public final class CloudEventHeaders {
                 time == null ? null : Instant.parse(time), last(headers, SUBJECT)));
     }
 
+    /** The id alone, with {@link #read}'s condition (id and type present), without parsing the other attributes. */
+    public static Optional<String> id(Headers headers) {
+        String id = last(headers, ID);
+        return id == null || headers.lastHeader(TYPE) == null ? Optional.empty() : Optional.of(id);
+    }
+
     private static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,8 @@
 package io.chainhub.platform.streams;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,64 +26,82 @@ public final class BatchLog<E extends BatchLog.Entry> {
     /** An entry of a store logged in batches: remembers the batch that holds its latest write. */
     public abstract static class Entry {
 
-        private long batch = -1;
+        private Batch batch;
 
         /** Whether a batch holds this entry (a store may forget an unlogged entry outright). */
         public boolean logged() {
-            return batch >= 0;
+            return batch != null;
         }
     }
 
-    private static final class Batch<E> {
-        final List<E> members = new ArrayList<>();
+    /** One batch record: its number, the entries written into it, how many of them are still latest there. */
+    private static final class Batch {
+        final long seq;
+        final List<Entry> members;
         int live;
+
+        Batch(long seq, int size) {
+            this.seq = seq;
+            this.members = new ArrayList<>(size);
+        }
     }
 
-    private final Map<Long, Batch<E>> batches = new HashMap<>();
-    private final Set<Long> sparse = new LinkedHashSet<>();
+    private final Set<Batch> sparse = new LinkedHashSet<>();
     private final List<Long> dead = new ArrayList<>();
     private long next;
+    private int batches;
 
     /** The sequence number for the next batch: above every batch assigned so far. */
     public long nextBatch() {
         return next;
     }
 
-    /** {@code entry}'s latest write is now in {@code batch} (written at commit, or read back on load). */
-    public void assign(E entry, long batch) {
-        release(entry);
-        Batch<E> holder = batches.computeIfAbsent(batch, seq -> new Batch<>());
-        holder.members.add(entry);
-        holder.live++;
-        ((Entry) entry).batch = batch;
-        next = Math.max(next, batch + 1);
+    /** The latest write of each of {@code entries} is now in batch {@code seq} (written at commit, or read on load). */
+    public void assign(List<E> entries, long seq) {
+        Batch batch = new Batch(seq, entries.size());
+        batches++;
+        for (E entry : entries) {
+            release(entry);
+            Entry logged = entry; // the field is read through the class, not the type variable
+            logged.batch = batch;
+            batch.members.add(logged);
+            batch.live++;
+        }
+        next = Math.max(next, seq + 1);
+        if (batch.live == 0) {
+            died(batch);
+        }
     }
 
-    /** {@code entry} left the store (expired): no batch needs to hold it any more. */
+    /** {@code entry} left the store (expired), or is about to be written again: its batch no longer holds it. */
     public void release(E entry) {
-        Entry logged = entry; // the field is read through the class, not the type variable
-        long seq = logged.batch;
-        if (seq < 0) {
+        Entry logged = entry;
+        Batch batch = logged.batch;
+        if (batch == null) {
             return;
         }
-        logged.batch = -1;
-        Batch<E> holder = batches.get(seq);
-        if (--holder.live == 0) {
-            batches.remove(seq);
-            sparse.remove(seq);
-            dead.add(seq);
-        } else if (holder.live * 2 < holder.members.size()) {
-            sparse.add(seq);
+        logged.batch = null;
+        if (--batch.live == 0) {
+            died(batch);
+        } else if (batch.live * 2 < batch.members.size()) {
+            sparse.add(batch);
         }
+    }
+
+    private void died(Batch batch) {
+        batches--;
+        sparse.remove(batch);
+        dead.add(batch.seq);
     }
 
     /** The entries still latest in sparse batches, to be written into the next batch; forgets the marks. */
+    @SuppressWarnings("unchecked")
     public List<E> takeSparse() {
         List<E> again = new ArrayList<>();
-        for (long seq : sparse) {
-            for (E entry : batches.get(seq).members) {
-                if (((Entry) entry).batch == seq) {
-                    again.add(entry);
+        for (Batch batch : sparse) {
+            for (Entry entry : batch.members) {
+                if (entry.batch == batch) {
+                    again.add((E) entry);
                 }
             }
         }
@@ -102,14 +118,14 @@ public final class BatchLog<E extends BatchLog.Entry> {
 
     /** How many batches hold a latest write. */
     public int batches() {
-        return batches.size();
+        return batches;
     }
 
-    /** Forgets everything (the store reloads from the batches below). Entries still pointing here are dropped too. */
+    /** Forgets everything (the store reloads from the batches below and drops its entries). */
     public void clear() {
-        batches.clear();
         sparse.clear();
         dead.clear();
         next = 0;
+        batches = 0;
     }
 }
