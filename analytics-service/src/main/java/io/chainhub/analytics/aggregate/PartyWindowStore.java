@@ -8,13 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -63,6 +60,8 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         final long start;
         final String key;
         volatile PartyWindow value;
+        /** In the commit's list of rows to write (the stream thread's flag: no set lookups per write). */
+        boolean dirty;
 
         Row(long start, String key) {
             this.start = start;
@@ -70,33 +69,43 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         }
     }
 
+    /** A window's rows by group (key up to its last separator: {@code chainId|token|S|}), as queries ask for them. */
     private static final class Window {
-        /** The stream thread's lookup (and the loader's, before it hands over): not read by queries. */
-        final Map<String, Row> rows = new HashMap<>();
-        /** The same rows by group (key up to its last separator: {@code chainId|token|S|}): what queries read. */
         final Map<String, Map<String, Row>> groups = new ConcurrentHashMap<>();
 
-        Row add(long start, String key) {
+        Row get(String group, String key) {
+            Map<String, Row> rows = groups.get(group);
+            return rows == null ? null : rows.get(key);
+        }
+
+        Row add(long start, String group, String key) {
             Row row = new Row(start, key);
-            rows.put(key, row);
-            groups.computeIfAbsent(groupOf(key), g -> new ConcurrentHashMap<>()).put(key, row);
+            groups.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(key, row);
             return row;
         }
 
-        void remove(Row row) {
-            rows.remove(row.key);
-            Map<String, Row> group = groups.get(groupOf(row.key));
-            if (group != null) {
-                group.remove(row.key);
+        void remove(String group, Row row) {
+            Map<String, Row> rows = groups.get(group);
+            if (rows != null) {
+                rows.remove(row.key);
             }
         }
+
+        Iterable<Row> rows() {
+            return () -> groups.values().stream().flatMap(rows -> rows.values().stream()).iterator();
+        }
+    }
+
+    /** A key and its group: the aggregator asks for the same key in every width, so one substring per key. */
+    private record KeyGroup(String key, String group) {
     }
 
     private final long retention;
     private final long size;
     private final Map<Long, Window> byStart = new ConcurrentHashMap<>();
     private final NavigableMap<Long, Window> ordered = new ConcurrentSkipListMap<>();
-    private final Set<Row> dirty = new LinkedHashSet<>();
+    private final List<Row> dirty = new ArrayList<>();
+    private KeyGroup lastKey = new KeyGroup("", "");
     private final BatchLog<Row> log = new BatchLog<>();
     private volatile boolean loaded;
     /** The newest window start seen: windows a retention older expire. */
@@ -168,7 +177,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     public PartyWindow fetch(String key, long start) {
         ensureLoaded();
         Window window = byStart.get(start);
-        Row row = window == null || expired(start) ? null : window.rows.get(key);
+        Row row = window == null || expired(start) ? null : window.get(groupOf(key), key);
         return row == null ? null : row.value;
     }
 
@@ -180,16 +189,17 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         if (expired(start)) {
             return;
         }
+        String group = groupOf(key);
         Window window = byStart.get(start);
-        Row row = window == null ? null : window.rows.get(key);
+        Row row = window == null ? null : window.get(group, key);
         if (row == null) {
             if (value == null) {
                 return;
             }
-            row = windowAt(start).add(start, key);
+            row = windowAt(start).add(start, group, key);
         }
         row.value = value;
-        dirty.add(row);
+        markDirty(row);
     }
 
     /** The commit's write-back: expired windows out, the changed rows (and a sparse batch's) in new batches. */
@@ -199,12 +209,16 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             return; // never used since opened: nothing changed
         }
         expire();
-        dirty.addAll(log.takeSparse());
+        log.takeSparse().forEach(this::markDirty);
         List<Row> batch = new ArrayList<>();
         Encoder encoder = new Encoder();
         for (Row row : dirty) {
+            if (!row.dirty) {
+                continue; // expired since
+            }
+            row.dirty = false;
             if (row.value == null && !row.logged()) {
-                byStart.get(row.start).remove(row); // created and deleted within the commit: never logged
+                byStart.get(row.start).remove(groupOf(row.key), row); // created and deleted within the commit
                 continue;
             }
             encoder.add(row);
@@ -221,6 +235,13 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         dirty.clear();
         for (long seq : log.takeDead()) {
             store.delete(seq);
+        }
+    }
+
+    private void markDirty(Row row) {
+        if (!row.dirty) {
+            row.dirty = true;
+            dirty.add(row);
         }
     }
 
@@ -276,9 +297,10 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
                     : new PartyWindow(new Figures(in.readLong(), in.readBig()), new Figures(in.readLong(), in.readBig()));
             observed = Math.max(observed, start);
             Window window = windowAt(start);
-            Row row = window.rows.get(key);
+            String group = groupOf(key);
+            Row row = window.get(group, key);
             if (row == null) {
-                row = window.add(start, key);
+                row = window.add(start, group, key);
             }
             row.value = value;
             rows.add(row);
@@ -292,9 +314,9 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         }
         var gone = ordered.headMap(observed - retention, true);
         for (Window window : gone.values()) {
-            for (Row row : window.rows.values()) {
+            for (Row row : window.rows()) {
                 log.release(row);
-                dirty.remove(row);
+                row.dirty = false;
             }
         }
         for (Long start : List.copyOf(gone.keySet())) {
@@ -317,13 +339,19 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         return window;
     }
 
-    private static String groupOf(String key) {
-        return key.substring(0, key.lastIndexOf(AggregateKeys.SEP) + 1);
+    private String groupOf(String key) {
+        KeyGroup last = lastKey; // one read: a query thread sees a consistent pair
+        if (last.key() == key) {
+            return last.group();
+        }
+        String group = key.substring(0, key.lastIndexOf(AggregateKeys.SEP) + 1);
+        lastKey = new KeyGroup(key, group);
+        return group;
     }
 
     /**
      * Rows as one batch record: format, count, then per row its window start, key and, unless deleted, the
-     * confirmed and provisional figures (count, volume). Plain big-endian into one growing array: the encoding
+     * confirmed and provisional figures (count, volume: a long when it fits, else its two's-complement bytes). Plain big-endian into one growing array: the encoding
      * runs for every row at every commit.
      */
     private static final class Encoder {
@@ -355,9 +383,17 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             return Arrays.copyOf(bytes, size);
         }
 
+        /** A volume that fits in a long (almost all) as one; {@code BigInteger.toByteArray} was most of the encoding. */
         private void writeFigures(Figures figures) {
             writeLong(figures.transfers());
-            writeBytes(figures.volume().toByteArray());
+            BigInteger volume = figures.volume();
+            if (volume.bitLength() < Long.SIZE) {
+                writeByte(0);
+                writeLong(volume.longValue());
+            } else {
+                writeByte(1);
+                writeBytes(volume.toByteArray());
+            }
         }
 
         private void writeBytes(byte[] value) {
@@ -416,7 +452,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         }
 
         BigInteger readBig() {
-            return new BigInteger(readBytes());
+            return in.get() == 0 ? BigInteger.valueOf(in.getLong()) : new BigInteger(readBytes());
         }
 
         private byte[] readBytes() {
@@ -433,7 +469,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         List<KeyValue<Long, PartyWindow>> found = new ArrayList<>();
         String group = groupOf(key);
         for (var entry : windows(timeFrom, timeTo).entrySet()) {
-            Row row = entry.getValue().groups.getOrDefault(group, Map.of()).get(key);
+            Row row = entry.getValue().get(group, key);
             PartyWindow value = row == null ? null : row.value;
             if (value != null) {
                 found.add(KeyValue.pair(entry.getKey(), value));

@@ -54,6 +54,18 @@ class PartyWindowStoreTest {
     }
 
     @Test
+    void shouldReadBackVolumesBeyondLongWhenReopened() {
+        PartyWindow whale = PartyWindow.EMPTY.apply(new TransferDelta("1:0x1:0", 1, "t", "DEMO", 18, "0xa", "0xb",
+                BigInteger.TWO.pow(200), 1, Finality.PROVISIONAL, 1, 0, "0x1"));
+        parties.put("1|t|S|0xa", whale, 0);
+        parties.flushCache();
+
+        parties.clearCache();
+
+        assertThat(parties.fetch("1|t|S|0xa", 0)).isEqualTo(whale);
+    }
+
+    @Test
     void shouldDeleteBatchWhenEveryRowWasWrittenAgain() {
         parties.put("1|t|S|0xa", party(1), 0);
         parties.flushCache();
