@@ -1,11 +1,12 @@
 package io.chainhub.analytics.aggregate;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -53,8 +54,7 @@ final class CompactSerde<T> implements Serde<T> {
     }
 
     byte[] write(T value) {
-        // sized for an hourly token window with its largest transfers: no regrowing copies
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        UnsynchronizedOutput bytes = new UnsynchronizedOutput();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             writer.write(out, value);
@@ -117,6 +117,39 @@ final class CompactSerde<T> implements Serde<T> {
     static Finality readFinality(DataInputStream in) throws IOException {
         byte ordinal = in.readByte();
         return ordinal < 0 ? null : Finality.values()[ordinal];
+    }
+
+    /**
+     * ByteArrayOutputStream synchronises every write (a lock per field written, for every record that goes to a
+     * store or the repartition topic); a record is written by one thread only.
+     */
+    private static final class UnsynchronizedOutput extends OutputStream {
+        // sized for an hourly token window with its largest transfers: no regrowing copies
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
     /** ByteArrayInputStream synchronises every read; a store value is read by one thread only. */

@@ -54,6 +54,18 @@ class PartyWindowStoreTest {
     }
 
     @Test
+    void shouldKeepBatchWhenItsOnlyRowWasWrittenTwiceInIt() {
+        parties.put("1|t|S|0xa", party(1), 0);
+        parties.put("1|t|S|0xa", party(2), 0);
+        parties.flushCache();
+
+        parties.clearCache();
+
+        assertThat(batches).hasSize(1);
+        assertThat(parties.fetch("1|t|S|0xa", 0)).isEqualTo(party(2));
+    }
+
+    @Test
     void shouldReadBackVolumesBeyondLongWhenReopened() {
         PartyWindow whale = PartyWindow.EMPTY.apply(new TransferDelta("1:0x1:0", 1, "t", "DEMO", 18, "0xa", "0xb",
                 BigInteger.TWO.pow(200), 1, Finality.PROVISIONAL, 1, 0, "0x1"));

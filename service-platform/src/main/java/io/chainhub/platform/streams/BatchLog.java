@@ -56,13 +56,19 @@ public final class BatchLog<E extends BatchLog.Entry> {
         return next;
     }
 
-    /** The latest write of each of {@code entries} is now in batch {@code seq} (written at commit, or read on load). */
+    /**
+     * The latest write of each of {@code entries} is now in batch {@code seq} (written at commit, or read on load);
+     * an entry may be listed more than once.
+     */
     public void assign(List<E> entries, long seq) {
         Batch batch = new Batch(seq, entries.size());
         batches++;
         for (E entry : entries) {
-            release(entry);
             Entry logged = entry; // the field is read through the class, not the type variable
+            if (logged.batch == batch) {
+                continue; // written twice into this batch: the later write is the one read back
+            }
+            release(entry);
             logged.batch = batch;
             batch.members.add(logged);
             batch.live++;
