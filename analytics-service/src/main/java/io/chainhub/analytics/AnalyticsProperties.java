@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param largeTransferMin   decimal-adjusted amount from which a transfer enters the live feed
  * @param rollupInterval     how often closed windows are rolled up into PostgreSQL
  * @param advertisedHost     host other instances reach this one at (application.server)
- * @param inMemoryPartyStores keep the per-address stores in memory (fast range queries) rather than RocksDB
+ * @param partyBatchesInMemory keep the party stores' batches in memory (restored from the changelog on every start)
+ *                           rather than in RocksDB; the rows themselves are objects in memory either way
  * @param answerTtl          how long an answer to the same query is reused (0: never); bounds its extra staleness
  */
 @ConfigurationProperties("chainhub.analytics")
@@ -31,7 +32,7 @@ public record AnalyticsProperties(
         @DefaultValue("1000") BigDecimal largeTransferMin,
         @DefaultValue("1m") Duration rollupInterval,
         @DefaultValue("localhost") String advertisedHost,
-        @DefaultValue("true") boolean inMemoryPartyStores,
+        @DefaultValue("false") boolean partyBatchesInMemory,
         @DefaultValue("1s") Duration answerTtl) {
 
     public Duration retention(WindowSpec spec) {
@@ -44,7 +45,7 @@ public record AnalyticsProperties(
 
     public static AnalyticsProperties defaults() {
         return new AnalyticsProperties(Duration.ofMinutes(10), Duration.ofDays(2), Duration.ofDays(14),
-                Duration.ofDays(62), Duration.ofDays(3), new BigDecimal("1000"), Duration.ofMinutes(1), "localhost", true,
+                Duration.ofDays(62), Duration.ofDays(3), new BigDecimal("1000"), Duration.ofMinutes(1), "localhost", false,
                 Duration.ofSeconds(1));
     }
 }

@@ -65,7 +65,7 @@ public final class AnalyticsTopology {
                     properties.retention(spec), spec.size(), false), KEY, AnalyticsSerdes.TOKEN_WINDOW));
             // a row per address and window, almost all new: hash maps, logged in one batch per commit
             builder.addStateStore(PartyWindowStore.builder(spec.partyStore(), properties.retention(spec), spec.size(),
-                    properties.inMemoryPartyStores()));
+                    properties.partyBatchesInMemory()));
         }
         // one record per delta, partitioned by chain|token: the token and all its parties on one task
         deltas.map((key, delta) -> KeyValue.pair(AggregateKeys.token(delta.chainId(), delta.token()), delta))

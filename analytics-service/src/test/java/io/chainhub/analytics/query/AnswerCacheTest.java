@@ -60,6 +60,6 @@ class AnswerCacheTest {
         AnalyticsProperties d = AnalyticsProperties.defaults();
         return new AnalyticsProperties(d.grace(), d.minuteRetention(), d.hourRetention(), d.dayRetention(),
                 d.ledgerRetention(), d.largeTransferMin(), d.rollupInterval(), d.advertisedHost(),
-                d.inMemoryPartyStores(), ttl);
+                d.partyBatchesInMemory(), ttl);
     }
 }
