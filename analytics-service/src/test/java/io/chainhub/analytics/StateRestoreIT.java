@@ -3,7 +3,6 @@ package io.chainhub.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.localstack.postgres.Postgres;
 import io.chainhub.testsupport.TestInfrastructure;
+import io.chainhub.testsupport.TempDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -89,7 +89,7 @@ class StateRestoreIT {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--spring.kafka.streams.application-id=" + applicationId,
-                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("analytics-restore"),
+                "--spring.kafka.streams.state-dir=" + TempDirs.create("analytics-restore"),
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + Postgres.USER,
                 "--spring.datasource.password=" + Postgres.PASSWORD,

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Scratch directories of this test JVM under one root. They are not deleted by a shutdown hook: hooks run
+ * Scratch directories of this test JVM under one root (Streams state directories of tests and benchmarks, keys). They are not deleted by a shutdown hook: hooks run
  * concurrently, and deleting a Kafka Streams state directory while the Spring context is still closing
  * crashed RocksDB (SIGSEGV). Instead, each test JVM removes the roots of test JVMs that are gone.
  */
-final class TempDirs {
+public final class TempDirs {
 
     private static final String PREFIX = "chainhub-test-";
     private static final Path ROOT = createRoot();
@@ -20,7 +20,8 @@ final class TempDirs {
     private TempDirs() {
     }
 
-    static Path create(String prefix) {
+    /** A new, empty directory under this JVM's root; removed by a later test JVM once this one is gone. */
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory(ROOT, prefix);
         } catch (IOException e) {

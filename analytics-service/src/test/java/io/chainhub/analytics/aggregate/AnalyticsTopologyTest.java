@@ -10,7 +10,6 @@ import static io.chainhub.analytics.aggregate.TransferFixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.events.transfer.TransferStatus;
+import io.chainhub.testsupport.TempDirs;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -60,7 +60,7 @@ class AnalyticsTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("analytics-ttd").toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, TempDirs.create("analytics-ttd").toString());
         driver = new TopologyTestDriver(builder.build(), config);
         transfers = driver.createInputTopic(Topics.TOKEN_TRANSFERS, AnalyticsSerdes.KEY.serializer(),
                 AnalyticsSerdes.TRANSFER.serializer());

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import io.chainhub.analytics.aggregate.AnalyticsSerdes;
 import io.chainhub.events.topics.Topics;
 import io.chainhub.localstack.postgres.Postgres;
 import io.chainhub.testsupport.TestInfrastructure;
+import io.chainhub.testsupport.TempDirs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -150,7 +150,7 @@ class AggregationBenchmark {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-pt").toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, TempDirs.create("bench-pt").toString());
         KafkaStreams streams = new KafkaStreams(builder.build(), config);
         streams.start();
         return streams;
@@ -237,7 +237,7 @@ class AggregationBenchmark {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--spring.kafka.streams.application-id=" + applicationId,
-                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-agg"),
+                "--spring.kafka.streams.state-dir=" + TempDirs.create("bench-agg"),
                 "--spring.datasource.url=" + infra.createDatabase(),
                 "--spring.datasource.username=" + Postgres.USER,
                 "--spring.datasource.password=" + Postgres.PASSWORD,

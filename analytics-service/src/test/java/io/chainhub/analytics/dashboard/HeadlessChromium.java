@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.chainhub.testsupport.TempDirs;
+
 /**
  * Drives {@code /usr/bin/chromium} in headless mode: dump the DOM after the page's scripts ran,
  * or take a screenshot. Virtual time lets the page's timers and fetches run without waiting.
@@ -34,7 +36,7 @@ final class HeadlessChromium {
     }
 
     private static String run(List<String> arguments) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory("chromium-profile");
+        Path profile = TempDirs.create("chromium-profile");
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile));

@@ -31,6 +31,7 @@ import io.chainhub.fraud.rule.RuleSet;
 import io.chainhub.fraud.stream.FraudTopology;
 import io.chainhub.fraud.watchlist.Watchlists;
 import io.chainhub.localstack.kafka.KafkaBroker;
+import io.chainhub.testsupport.TempDirs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -351,7 +352,7 @@ class FraudStreamsBenchmark {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
         // as in application.yml, for both applications
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("fraud-bench-").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TempDirs.create("fraud-bench-").toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;
     }

@@ -25,6 +25,7 @@ import io.chainhub.fraud.it.FraudProcess.Deployment;
 import io.chainhub.localstack.postgres.Postgres;
 import io.chainhub.testsupport.KafkaTestConsumer;
 import io.chainhub.testsupport.TestInfrastructure;
+import io.chainhub.testsupport.TempDirs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -54,7 +55,7 @@ class FraudCrashRecoveryIT {
         TestInfrastructure infra = TestInfrastructure.get();
         String name = infra.uniqueName("fraud-crash");
         Deployment deployment = new Deployment(infra.createDatabase(), name + "-rules",
-                Files.createTempDirectory(name + "-state-"), name, name + "-tx-");
+                TempDirs.create(name + "-state-"), name, name + "-tx-");
         String sanctioned = randomAddress();
         try (TransferProducer producer = new TransferProducer();
              KafkaTestConsumer committed = KafkaTestConsumer.subscribe(Topics.FRAUD_ALERTS);
