@@ -93,14 +93,19 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     private record KeyGroup(String key, String group) {
     }
 
+    private record WindowAt(long start, Window window) {
+    }
+
     private final long retention;
     private final long size;
     private final Map<Long, Window> byStart = new ConcurrentHashMap<>();
     private final NavigableMap<Long, Window> ordered = new ConcurrentSkipListMap<>();
     /** The open batch: rows encoded as they are written (while in the CPU cache), and which rows those are. */
-    private Encoder encoder = new Encoder();
+    private final Encoder encoder = new Encoder();
     private List<Row> encoded = new ArrayList<>();
     private KeyGroup lastKey = new KeyGroup("", "");
+    /** The window the aggregator used last: almost every transfer is in the newest window of each width. */
+    private WindowAt lastWindow = new WindowAt(Long.MIN_VALUE, null);
     private final BatchLog<Row> log = new BatchLog<>();
     private volatile boolean loaded;
     /** The newest window start seen: windows a retention older expire. */
@@ -171,7 +176,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     @Override
     public PartyWindow fetch(String key, long start) {
         ensureLoaded();
-        Window window = byStart.get(start);
+        Window window = windowOrNull(start);
         Row row = window == null || expired(start) ? null : window.get(groupOf(key), key);
         return row == null ? null : row.value;
     }
@@ -185,7 +190,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             return;
         }
         String group = groupOf(key);
-        Window window = byStart.get(start);
+        Window window = windowOrNull(start);
         Row row = window == null ? null : window.get(group, key);
         if (row == null) {
             if (value == null) {
@@ -241,7 +246,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             }
         }
         log.assign(live, seq);
-        encoder = new Encoder();
+        encoder.reset();
         encoded = new ArrayList<>();
     }
 
@@ -250,7 +255,8 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         loaded = false;
         byStart.clear();
         ordered.clear();
-        encoder = new Encoder();
+        lastWindow = new WindowAt(Long.MIN_VALUE, null);
+        encoder.reset();
         encoded = new ArrayList<>();
         log.clear();
         observed = Long.MIN_VALUE;
@@ -318,10 +324,23 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             byStart.remove(start);
             ordered.remove(start);
         }
+        lastWindow = new WindowAt(Long.MIN_VALUE, null);
     }
 
     private boolean expired(long start) {
         return observed != Long.MIN_VALUE && start <= observed - retention;
+    }
+
+    private Window windowOrNull(long start) {
+        WindowAt last = lastWindow; // one read: a consistent pair
+        if (last.start() == start && last.window() != null) {
+            return last.window();
+        }
+        Window window = byStart.get(start);
+        if (window != null) {
+            lastWindow = new WindowAt(start, window);
+        }
+        return window;
     }
 
     private Window windowAt(long start) {
@@ -368,6 +387,12 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
 
         int size() {
             return size;
+        }
+
+        /** Empty again, keeping the array: a batch of one commit is about the size of the last one. */
+        void reset() {
+            size = 5;
+            count = 0;
         }
 
         byte[] bytes() {
