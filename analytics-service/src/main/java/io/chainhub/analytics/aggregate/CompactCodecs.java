@@ -56,25 +56,23 @@ final class CompactCodecs {
 
     private static void writeLedger(DataOutputStream out, TransferLedger ledger) throws IOException {
         out.writeByte(ledger.seenIds().size());
-        for (String id : ledger.seenIds()) {
-            out.writeUTF(id);
+        for (long id : ledger.seenIds()) {
+            out.writeLong(id);
         }
-        out.writeBoolean(ledger.applied() != null);
-        if (ledger.applied() != null) {
-            writeDelta(out, ledger.applied());
-        }
+        writeFinality(out, ledger.appliedAs());
         writeString(out, ledger.appliedBlockHash());
+        out.writeLong(ledger.appliedBlockNumber());
+        out.writeLong(ledger.appliedBlockTimestamp());
         out.writeLong(ledger.touchedAt());
     }
 
     private static TransferLedger readLedger(DataInputStream in) throws IOException {
         int seen = in.readUnsignedByte();
-        List<String> ids = new ArrayList<>(seen + 1);
+        List<Long> ids = new ArrayList<>(seen + 1);
         for (int i = 0; i < seen; i++) {
-            ids.add(in.readUTF());
+            ids.add(in.readLong());
         }
-        TransferDelta applied = in.readBoolean() ? readDelta(in) : null;
-        return new TransferLedger(ids, applied, readString(in), in.readLong());
+        return new TransferLedger(ids, readFinality(in), readString(in), in.readLong(), in.readLong(), in.readLong());
     }
 
     private static void writeFigures(DataOutputStream out, Figures figures) throws IOException {

@@ -25,6 +25,12 @@ public record TransferDelta(
 
     public static final String NATIVE = "native";
 
+    /** The same delta, counted in another block (the one a ledger entry says it was counted in). */
+    public TransferDelta inBlock(long number, long timestamp) {
+        return new TransferDelta(eventId, chainId, token, symbol, decimals, from, to, value, sign, finality, number,
+                timestamp, txHash);
+    }
+
     public TransferDelta negate() {
         return new TransferDelta(eventId, chainId, token, symbol, decimals, from, to, value, -sign, finality,
                 blockNumber, blockTimestamp, txHash);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent, TransferDelta> {
 
-    static final String STORE = "transfer-ledger";
+    /** "-v2": entries without the counted delta, a new layout and so a new changelog. */
+    static final String STORE = "transfer-ledger-v2";
     private static final Logger log = LoggerFactory.getLogger(TransferLedgerProcessor.class);
 
     private final Duration retention;
@@ -51,15 +52,17 @@ class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent
         if (event == null || event.eventId() == null || event.status() == null) {
             return;
         }
-        String ceId = CloudEventHeaders.id(record.headers()).orElse(event.cloudEventId());
+        long ceId = TransferLedger.idHash(CloudEventHeaders.id(record.headers()).orElse(event.cloudEventId()));
         TransferLedger current = ledger.get(event.eventId());
-        List<String> seen = current == null ? List.of() : current.seenIds();
+        List<Long> seen = current == null ? List.of() : current.seenIds();
         if (seen.contains(ceId)) {
             return; // redelivered: already counted
         }
-        TransferDelta applied = current == null ? null : current.applied();
-        String appliedHash = current == null ? null : current.appliedBlockHash();
         Finality appliedAs = current == null ? null : current.appliedAs();
+        String appliedHash = appliedAs == null ? null : current.appliedBlockHash();
+        // what is counted, rebuilt from this publication of the same transfer, in the block it was counted in
+        TransferDelta applied = appliedAs == null ? null
+                : delta(event, appliedAs, +1).inBlock(current.appliedBlockNumber(), current.appliedBlockTimestamp());
         TransferDelta target = applied;
         String targetHash = appliedHash;
         switch (event.status()) {
@@ -91,13 +94,16 @@ class TransferLedgerProcessor implements FixedKeyProcessor<String, TransferEvent
                 forward(record, target);
             }
         }
-        List<String> nextSeen = new ArrayList<>(seen.size() + 1);
+        List<Long> nextSeen = new ArrayList<>(seen.size() + 1);
         nextSeen.addAll(seen);
         nextSeen.add(ceId);
         if (nextSeen.size() > TransferLedger.SEEN_KEPT) {
             nextSeen.removeFirst();
         }
-        ledger.put(event.eventId(), new TransferLedger(nextSeen, target, targetHash, context.currentSystemTimeMs()));
+        ledger.put(event.eventId(), target == null
+                ? new TransferLedger(nextSeen, null, null, 0, 0, context.currentSystemTimeMs())
+                : new TransferLedger(nextSeen, target.finality(), targetHash, target.blockNumber(), target.blockTimestamp(),
+                        context.currentSystemTimeMs()));
     }
 
     private void forward(FixedKeyRecord<String, TransferEvent> record, TransferDelta delta) {

@@ -140,6 +140,18 @@ class AnalyticsTopologyTest {
     }
 
     @Test
+    void shouldTakeTransferOutOfItsOldBlocksWindowWhenPublishedInAnotherBlockWithoutRevertedFirst() {
+        send(observed(tx(1), 0, 100, "a", T0, ALICE, BOB, ONE));
+        send(observed(tx(1), 0, 101, "b", T0.plusSeconds(90), ALICE, BOB, ONE));
+
+        assertThat(tokenWindow(WindowSpec.MINUTE, T0).total()).isEqualTo(Figures.ZERO);
+        assertThat(party(WindowSpec.MINUTE, AggregateKeys.sender(CHAIN, TOKEN, ALICE), T0).total()).isEqualTo(Figures.ZERO);
+        assertThat(tokenWindow(WindowSpec.MINUTE, T0.plusSeconds(90)).provisional())
+                .isEqualTo(new Figures(1, new BigInteger(ONE)));
+        assertThat(tokenWindow(WindowSpec.HOUR, T0).total().transfers()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountOnceWhenSameCloudEventIsRedelivered() {
         TransferEvent transfer = observed(tx(1), 0, 100, "a", T0, ALICE, BOB, ONE);
         send(transfer);

@@ -38,9 +38,10 @@ class CompactCodecsTest {
     }
 
     @Test
-    void shouldReadBackLedgerWithAndWithoutAppliedDelta() {
-        TransferLedger counted = new TransferLedger(List.of("a@0x1:OBSERVED", "a@0x1:CONFIRMED"), DELTA, "0x1", 7);
-        TransferLedger reverted = new TransferLedger(List.of("a@0x1:REVERTED"), null, null, 8);
+    void shouldReadBackLedgerWithAndWithoutCountedBlock() {
+        TransferLedger counted = new TransferLedger(List.of(TransferLedger.idHash("a@0x1:OBSERVED"),
+                TransferLedger.idHash("a@0x1:CONFIRMED")), Finality.CONFIRMED, "0x1", 12, 1_700_000_000, 7);
+        TransferLedger reverted = new TransferLedger(List.of(TransferLedger.idHash("a@0x1:REVERTED")), null, null, 0, 0, 8);
 
         assertThat(roundTrip(AnalyticsSerdes.TRANSFER_LEDGER, counted)).isEqualTo(counted);
         assertThat(roundTrip(AnalyticsSerdes.TRANSFER_LEDGER, reverted)).isEqualTo(reverted);
