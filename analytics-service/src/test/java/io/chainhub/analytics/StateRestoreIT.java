@@ -1,21 +1,20 @@
 package io.chainhub.analytics;
 
+import static io.chainhub.analytics.TokenTransfers.ALICE;
+import static io.chainhub.analytics.TokenTransfers.BOB;
+import static io.chainhub.analytics.TokenTransfers.CAROL;
+import static io.chainhub.analytics.TokenTransfers.CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.chainhub.events.transfer.TokenRef;
-import io.chainhub.events.transfer.TokenStandard;
 import io.chainhub.events.transfer.TransferEvent;
-import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.localstack.postgres.Postgres;
-import io.chainhub.testsupport.TestInfrastructure;
 import io.chainhub.testsupport.TempDirs;
+import io.chainhub.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -35,17 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StateRestoreIT {
 
-    private static final long CHAIN = 31337;
-    private static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-    private static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-    private static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TestInfrastructure infra = TestInfrastructure.get();
     private final String applicationId = infra.uniqueName("analytics-restore");
     private final String database = infra.createDatabase();
-    private final String token = randomAddress();
     private final Instant blockTime = Instant.now().minusSeconds(5);
+    private final TokenTransfers transfers = new TokenTransfers(blockTime);
+    private final String token = transfers.token();
 
     @Test
     void shouldServeSamePartiesAndUniquesWhenRestartedOnEmptyState() throws Exception {
@@ -122,16 +118,6 @@ class StateRestoreIT {
     }
 
     private TransferEvent transfer(int n, String from, String to, String value) {
-        String txHash = "0x" + token.substring(2) + String.format("%024x", n);
-        long block = 1000 + n;
-        return new TransferEvent(CHAIN + ":" + txHash + ":0", TransferStatus.OBSERVED, CHAIN, block,
-                "0xb" + Long.toHexString(block) + token.substring(2, 12), blockTime.getEpochSecond(), txHash, 0,
-                TokenStandard.ERC20, new TokenRef(token, "TST", 18), from, to, value, null, 0);
-    }
-
-    private static String randomAddress() {
-        byte[] address = new byte[20];
-        ThreadLocalRandom.current().nextBytes(address);
-        return "0x" + HexFormat.of().formatHex(address);
+        return transfers.observed(n, from, to, value);
     }
 }

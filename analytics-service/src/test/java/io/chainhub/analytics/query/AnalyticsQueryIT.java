@@ -1,17 +1,18 @@
 package io.chainhub.analytics.query;
 
+import static io.chainhub.analytics.TokenTransfers.ALICE;
+import static io.chainhub.analytics.TokenTransfers.BOB;
+import static io.chainhub.analytics.TokenTransfers.CAROL;
+import static io.chainhub.analytics.TokenTransfers.CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.chainhub.analytics.TokenTransfers;
 import io.chainhub.analytics.TransferPublisher;
-import io.chainhub.events.transfer.TokenRef;
-import io.chainhub.events.transfer.TokenStandard;
 import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.testsupport.ChainHubIntegrationTest;
@@ -35,10 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ChainHubIntegrationTest
 class AnalyticsQueryIT {
 
-    private static final long CHAIN = 31337;
-    private static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-    private static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-    private static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -46,8 +43,9 @@ class AnalyticsQueryIT {
 
     private RestClient http;
     private TransferPublisher publisher;
-    private String token;
     private final Instant blockTime = Instant.now().minusSeconds(5);
+    private final TokenTransfers transfers = new TokenTransfers(blockTime);
+    private final String token = transfers.token();
 
     @BeforeEach
     void setUp() {
@@ -56,9 +54,6 @@ class AnalyticsQueryIT {
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
         publisher = new TransferPublisher(TestInfrastructure.get().kafkaBootstrapServers());
-        byte[] address = new byte[20];
-        ThreadLocalRandom.current().nextBytes(address);
-        token = "0x" + HexFormat.of().formatHex(address);
     }
 
     @AfterEach
@@ -171,11 +166,7 @@ class AnalyticsQueryIT {
     }
 
     private TransferEvent transfer(int n, String from, String to, String value) {
-        String txHash = "0x" + token.substring(2) + String.format("%024x", n);
-        long block = 1000 + n;
-        return new TransferEvent(CHAIN + ":" + txHash + ":0", TransferStatus.OBSERVED, CHAIN, block,
-                "0xb" + Long.toHexString(block) + token.substring(2, 12), blockTime.getEpochSecond(), txHash, 0,
-                TokenStandard.ERC20, new TokenRef(token, "TST", 18), from, to, value, null, 0);
+        return transfers.observed(n, from, to, value);
     }
 
     private ResponseEntity<String> get(String path) {
