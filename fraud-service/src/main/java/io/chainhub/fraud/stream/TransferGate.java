@@ -6,6 +6,7 @@ import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.events.transfer.TransferStatus;
 import io.chainhub.fraud.engine.Leg;
 import io.chainhub.fraud.stream.LegCommand.Action;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -63,9 +64,14 @@ final class TransferGate implements Processor<String, TransferEvent, String, Leg
         forward(record, transfer, Action.EVALUATE);
     }
 
+    /**
+     * Without the input's CloudEvents headers: the rules read none of them (alerts get headers of their own), and
+     * every leg carried six of them to the broker and back through the repartition topic.
+     */
     private void forward(Record<String, TransferEvent> record, TransferEvent transfer, Action action) {
         for (Leg leg : Leg.of(transfer)) {
-            context.forward(record.withKey(leg.stateKey()).withValue(new LegCommand(action, leg)));
+            context.forward(record.withKey(leg.stateKey()).withValue(new LegCommand(action, leg))
+                    .withHeaders(new RecordHeaders()));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.chainhub.events.kafka.CloudEvent;
+import io.chainhub.events.kafka.CloudEventHeaders;
 import io.chainhub.events.kafka.EventJson;
 import io.chainhub.events.topics.TopicSpec;
 import io.chainhub.events.topics.Topics;
@@ -175,9 +178,13 @@ class FraudStreamsBenchmark {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** As the listener publishes it: JSON with the CloudEvents headers (SPEC), which a pass-through passes on. */
     private static void send(KafkaProducer<String, byte[]> producer, TransferEvent transfer) {
-        producer.send(new ProducerRecord<>(Topics.TOKEN_TRANSFERS, transfer.kafkaKey(),
-                EventJson.mapper().writeValueAsBytes(transfer)));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TOKEN_TRANSFERS, transfer.kafkaKey(),
+                EventJson.mapper().writeValueAsBytes(transfer));
+        CloudEventHeaders.write(record.headers(), new CloudEvent(transfer.cloudEventId(), "/chainhub/listener/31337",
+                transfer.status().cloudEventType(), Instant.ofEpochSecond(transfer.blockTimestamp()), transfer.eventId()));
+        producer.send(record);
     }
 
     /** Throughput of one drain, and the CPU time its threads (stream thread, producer, state updater) spent. */
