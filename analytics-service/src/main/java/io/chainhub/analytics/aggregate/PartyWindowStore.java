@@ -1,11 +1,8 @@
 package io.chainhub.analytics.aggregate;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import io.chainhub.platform.bytes.CompactBytes;
 import io.chainhub.platform.streams.BatchLog;
 import io.chainhub.platform.streams.WriteBackStore;
 import org.apache.kafka.common.serialization.Serdes;
@@ -98,10 +96,9 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
 
     private final long retention;
     private final long size;
-    private final Map<Long, Window> byStart = new ConcurrentHashMap<>();
     private final NavigableMap<Long, Window> ordered = new ConcurrentSkipListMap<>();
     /** The open batch: rows encoded as they are written (while in the CPU cache), and which rows those are. */
-    private final Encoder encoder = new Encoder();
+    private final CompactBytes.Writer batch = new CompactBytes.Writer(64 * 1024).writeByte(FORMAT);
     private List<Row> encoded = new ArrayList<>();
     private KeyGroup lastKey = new KeyGroup("", "");
     /** The window the aggregator used last: almost every transfer is in the newest window of each width. */
@@ -226,9 +223,9 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
      * was mostly cache misses. A row written twice within a commit is in the batch twice; the later one is read back.
      */
     private void encode(Row row) {
-        encoder.add(row);
+        write(batch, row);
         encoded.add(row);
-        if (encoder.size() >= MAX_BATCH_BYTES) {
+        if (batch.size() >= MAX_BATCH_BYTES) {
             writeOpenBatch();
         }
     }
@@ -238,7 +235,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             return;
         }
         long seq = log.nextBatch();
-        store.put(seq, encoder.bytes());
+        store.put(seq, batch.toByteArray());
         List<Row> live = new ArrayList<>(encoded.size());
         for (Row row : encoded) {
             if (!row.gone) {
@@ -246,17 +243,16 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             }
         }
         log.assign(live, seq);
-        encoder.reset();
+        batch.reset().writeByte(FORMAT); // the array is kept: a commit's batch is about the size of the last one
         encoded = new ArrayList<>();
     }
 
     @Override
     public synchronized void clearCache() {
         loaded = false;
-        byStart.clear();
         ordered.clear();
         lastWindow = new WindowAt(Long.MIN_VALUE, null);
-        encoder.reset();
+        batch.reset().writeByte(FORMAT);
         encoded = new ArrayList<>();
         log.clear();
         observed = Long.MIN_VALUE;
@@ -284,18 +280,16 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     }
 
     private void read(long seq, byte[] bytes) {
-        Decoder in = new Decoder(bytes);
+        CompactBytes.Reader in = new CompactBytes.Reader(bytes);
         byte format = in.readByte();
         if (format != FORMAT) {
             throw new IllegalStateException("unknown party batch format " + format);
         }
-        int count = in.readInt();
-        List<Row> rows = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        List<Row> rows = new ArrayList<>();
+        while (in.hasRemaining()) {
             long start = in.readLong();
             String key = in.readString();
-            PartyWindow value = in.readByte() == 0 ? null
-                    : new PartyWindow(new Figures(in.readLong(), in.readBig()), new Figures(in.readLong(), in.readBig()));
+            PartyWindow value = in.readByte() == 0 ? null : new PartyWindow(readFigures(in), readFigures(in));
             observed = Math.max(observed, start);
             Window window = windowAt(start);
             String group = groupOf(key);
@@ -321,7 +315,6 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             }
         }
         for (Long start : List.copyOf(gone.keySet())) {
-            byStart.remove(start);
             ordered.remove(start);
         }
         lastWindow = new WindowAt(Long.MIN_VALUE, null);
@@ -336,7 +329,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
         if (last.start() == start && last.window() != null) {
             return last.window();
         }
-        Window window = byStart.get(start);
+        Window window = ordered.get(start);
         if (window != null) {
             lastWindow = new WindowAt(start, window);
         }
@@ -344,13 +337,7 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     }
 
     private Window windowAt(long start) {
-        Window window = byStart.get(start);
-        if (window == null) {
-            window = new Window();
-            byStart.put(start, window);
-            ordered.put(start, window);
-        }
-        return window;
+        return ordered.computeIfAbsent(start, s -> new Window());
     }
 
     private String groupOf(String key) {
@@ -364,122 +351,32 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
     }
 
     /**
-     * Rows as one batch record: format, count, then per row its window start, key and, unless deleted, the
-     * confirmed and provisional figures (count, volume: a long when it fits, else its two's-complement bytes). Plain big-endian into one growing array: the encoding
-     * runs for every row at every commit.
+     * A row into the open batch: its window start, key and, unless deleted, the confirmed and provisional figures
+     * (count; volume as a long when it fits, almost always: {@code BigInteger.toByteArray} was most of the encoding).
+     * A batch is its format byte and rows to the end.
      */
-    private static final class Encoder {
-        private byte[] bytes = new byte[64 * 1024];
-        private int size = 5; // format and count, filled in by bytes()
-        private int count;
-
-        void add(Row row) {
-            PartyWindow value = row.value;
-            writeLong(row.start);
-            writeBytes(row.key.getBytes(StandardCharsets.UTF_8));
-            writeByte(value == null ? 0 : 1);
-            if (value != null) {
-                writeFigures(value.confirmed());
-                writeFigures(value.provisional());
-            }
-            count++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** Empty again, keeping the array: a batch of one commit is about the size of the last one. */
-        void reset() {
-            size = 5;
-            count = 0;
-        }
-
-        byte[] bytes() {
-            bytes[0] = FORMAT;
-            for (int i = 0; i < 4; i++) {
-                bytes[1 + i] = (byte) (count >>> (24 - 8 * i));
-            }
-            return Arrays.copyOf(bytes, size);
-        }
-
-        /** A volume that fits in a long (almost all) as one; {@code BigInteger.toByteArray} was most of the encoding. */
-        private void writeFigures(Figures figures) {
-            writeLong(figures.transfers());
-            BigInteger volume = figures.volume();
-            if (volume.bitLength() < Long.SIZE) {
-                writeByte(0);
-                writeLong(volume.longValue());
-            } else {
-                writeByte(1);
-                writeBytes(volume.toByteArray());
-            }
-        }
-
-        private void writeBytes(byte[] value) {
-            writeInt(value.length);
-            ensure(value.length);
-            System.arraycopy(value, 0, bytes, size, value.length);
-            size += value.length;
-        }
-
-        private void writeLong(long value) {
-            writeInt((int) (value >>> 32));
-            writeInt((int) value);
-        }
-
-        private void writeInt(int value) {
-            ensure(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        private void writeByte(int value) {
-            ensure(1);
-            bytes[size++] = (byte) value;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
+    private static void write(CompactBytes.Writer out, Row row) {
+        PartyWindow value = row.value;
+        out.writeLong(row.start).writeString(row.key).writeByte(value == null ? 0 : 1);
+        if (value != null) {
+            writeFigures(out, value.confirmed());
+            writeFigures(out, value.provisional());
         }
     }
 
-    /** Reads what an {@link Encoder} wrote. */
-    private static final class Decoder {
-        private final ByteBuffer in;
-
-        Decoder(byte[] bytes) {
-            this.in = ByteBuffer.wrap(bytes);
+    private static void writeFigures(CompactBytes.Writer out, Figures figures) {
+        out.writeLong(figures.transfers());
+        BigInteger volume = figures.volume();
+        if (volume.bitLength() < Long.SIZE) {
+            out.writeByte(0).writeLong(volume.longValue());
+        } else {
+            out.writeByte(1).writeBytes(volume.toByteArray());
         }
+    }
 
-        byte readByte() {
-            return in.get();
-        }
-
-        int readInt() {
-            return in.getInt();
-        }
-
-        long readLong() {
-            return in.getLong();
-        }
-
-        String readString() {
-            return new String(readBytes(), StandardCharsets.UTF_8);
-        }
-
-        BigInteger readBig() {
-            return in.get() == 0 ? BigInteger.valueOf(in.getLong()) : new BigInteger(readBytes());
-        }
-
-        private byte[] readBytes() {
-            byte[] value = new byte[in.getInt()];
-            in.get(value);
-            return value;
-        }
+    private static Figures readFigures(CompactBytes.Reader in) {
+        long transfers = in.readLong();
+        return new Figures(transfers, in.readByte() == 0 ? BigInteger.valueOf(in.readLong()) : new BigInteger(in.readBytes()));
     }
 
     // reads for queries: windows ascending, keys ascending within a window

@@ -11,6 +11,7 @@ import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.fraud.engine.CounterpartyFilter;
 import io.chainhub.fraud.engine.Direction;
 import io.chainhub.fraud.engine.Leg;
+import io.chainhub.platform.bytes.CompactBytes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

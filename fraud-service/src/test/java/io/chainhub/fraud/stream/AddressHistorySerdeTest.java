@@ -15,6 +15,7 @@ import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.fraud.engine.CounterpartyFilter;
 import io.chainhub.fraud.engine.Direction;
 import io.chainhub.fraud.engine.Leg;
+import io.chainhub.platform.bytes.CompactBytes;
 import org.junit.jupiter.api.Test;
 
 /** The binary store format keeps every field of the history, nulls included, and still reads formats 1 and 2. */

@@ -1,37 +1,37 @@
-package io.chainhub.fraud.stream;
+package io.chainhub.platform.bytes;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The primitives of the service's binary store values: big-endian numbers, byte arrays as a length and the
+ * The primitives of the services' binary store values (fraud's histories, analytics' party batches): big-endian numbers, byte arrays as a length and the
  * bytes, strings as a length (-1 for null) and UTF-8 bytes. {@code DataOutputStream.writeUTF} and its reader encode char by char
  * through two stream layers, which showed in the profile; {@code String.getBytes}/{@code new String} of
  * ASCII (addresses, hashes, decimal amounts) are bulk copies.
  */
-final class CompactBytes {
+public final class CompactBytes {
 
     private CompactBytes() {
     }
 
     /** A growable output buffer. */
-    static final class Writer {
+    public static final class Writer {
 
         private byte[] bytes;
         private int size;
 
-        Writer(int expectedSize) {
+        public Writer(int expectedSize) {
             bytes = new byte[Math.max(16, expectedSize)];
         }
 
-        Writer writeByte(int value) {
+        public Writer writeByte(int value) {
             ensure(1);
             bytes[size++] = (byte) value;
             return this;
         }
 
-        Writer writeInt(int value) {
+        public Writer writeInt(int value) {
             ensure(Integer.BYTES);
             for (int shift = 24; shift >= 0; shift -= 8) {
                 bytes[size++] = (byte) (value >>> shift);
@@ -39,7 +39,7 @@ final class CompactBytes {
             return this;
         }
 
-        Writer writeLong(long value) {
+        public Writer writeLong(long value) {
             ensure(Long.BYTES);
             for (int shift = 56; shift >= 0; shift -= 8) {
                 bytes[size++] = (byte) (value >>> shift);
@@ -48,17 +48,17 @@ final class CompactBytes {
         }
 
         /** Starts over on the same buffer: a serializer reuses one writer per thread instead of allocating. */
-        Writer reset() {
+        public Writer reset() {
             size = 0;
             return this;
         }
 
         /** UTF-8 through {@code getBytes}: a bulk copy for ASCII, faster than copying char by char (measured). */
-        Writer writeString(String value) {
+        public Writer writeString(String value) {
             return value == null ? writeInt(-1) : writeBytes(value.getBytes(StandardCharsets.UTF_8));
         }
 
-        Writer writeBytes(byte[] value) {
+        public Writer writeBytes(byte[] value) {
             writeInt(value.length);
             ensure(value.length);
             System.arraycopy(value, 0, bytes, size, value.length);
@@ -66,7 +66,12 @@ final class CompactBytes {
             return this;
         }
 
-        byte[] toByteArray() {
+        /** Bytes written since the last {@link #reset}. */
+        public int size() {
+            return size;
+        }
+
+        public byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
 
@@ -78,33 +83,37 @@ final class CompactBytes {
     }
 
     /** Reads what a {@link Writer} wrote, in the same order. */
-    static final class Reader {
+    public static final class Reader {
 
         private final ByteBuffer buffer;
 
-        Reader(byte[] bytes) {
+        public Reader(byte[] bytes) {
             this.buffer = ByteBuffer.wrap(bytes);
         }
 
-        byte readByte() {
+        public boolean hasRemaining() {
+            return buffer.hasRemaining();
+        }
+
+        public byte readByte() {
             return buffer.get();
         }
 
-        int readInt() {
+        public int readInt() {
             return buffer.getInt();
         }
 
-        long readLong() {
+        public long readLong() {
             return buffer.getLong();
         }
 
-        byte[] readBytes() {
+        public byte[] readBytes() {
             byte[] value = new byte[buffer.getInt()];
             buffer.get(value);
             return value;
         }
 
-        String readString() {
+        public String readString() {
             int length = buffer.getInt();
             if (length < 0) {
                 return null;
