@@ -74,9 +74,9 @@ final class Backtest {
     private void evaluate(Leg leg) {
         AddressHistory before = histories.getOrDefault(leg.stateKey(), AddressHistory.EMPTY);
         InMemoryCounterparties known = counterparties.computeIfAbsent(leg.stateKey(), k -> new InMemoryCounterparties());
-        List<Hit> hits = Rules.evaluate(leg, before, known, rules, lists);
-        histories.put(leg.stateKey(), Rules.remember(leg, before, known, rules));
-        for (Hit hit : hits) {
+        Rules.Outcome outcome = Rules.apply(leg, before, known, rules, lists);
+        histories.put(leg.stateKey(), outcome.after());
+        for (Hit hit : outcome.hits()) {
             hitsByRule.merge(hit.rule().ruleId(), 1L, Long::sum);
             String key = OpenAlert.key(hit.rule().ruleId(), leg.chainId(), leg.address());
             AlertBook.onHit(alerts.get(key), hit).ifPresent(change -> {

@@ -55,6 +55,11 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
      * @param newCounterparty whether the leg's counterparty was not known before (see {@link Counterparties})
      */
     public AddressHistory with(Leg leg, long retentionSeconds, boolean dust, boolean newCounterparty) {
+        return with(leg, leg.value(), retentionSeconds, dust, newCounterparty);
+    }
+
+    /** As {@link #with(Leg, long, boolean, boolean)}, with the leg's amount already parsed. */
+    AddressHistory with(Leg leg, BigInteger value, long retentionSeconds, boolean dust, boolean newCounterparty) {
         // every counterparty the pair store remembers is in the filter too, new or not
         CounterpartyFilter nextKnown = remembersCounterparty(leg, dust) ? known.with(leg.counterparty()) : known;
         List<Leg> legs = new ArrayList<>(recent.size() + 1);
@@ -74,12 +79,12 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
         if (leg.direction() == Direction.OUT && !dust) {
             Typical before = typical.getOrDefault(leg.token(), Typical.NONE);
             typicals = new HashMap<>(typical);
-            typicals.put(leg.token(), new Typical(before.samples() + 1, before.total().add(leg.value())));
+            typicals.put(leg.token(), new Typical(before.samples() + 1, before.total().add(value)));
         }
         return new AddressHistory(legs, typicals, newCounterparty ? counterpartyCount + 1 : counterpartyCount, nextKnown);
     }
 
-    /** Whether the leg's counterparty becomes a known one: it has one, and the leg is not dust (see {@link Rules#remember}). */
+    /** Whether the leg's counterparty becomes a known one: it has one, and the leg is not dust (see {@link Rules#apply}). */
     static boolean remembersCounterparty(Leg leg, boolean dust) {
         return leg.counterparty() != null && !dust;
     }

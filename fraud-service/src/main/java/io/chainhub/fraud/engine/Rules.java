@@ -19,6 +19,8 @@ public final class Rules {
             ListRule.watchlist(), ListRule.mixer(), new AddressPoisoningRule(), new RapidInOutRule(),
             new NewCounterpartyRule());
 
+    private static final List<String> WINDOWED = List.of(VelocityRule.ID, StructuringRule.ID, RapidInOutRule.ID);
+
     private static final String ETH_100 = "100000000000000000000";
 
     /** Version 1 of each rule, as seeded into an empty database. */
@@ -48,42 +50,49 @@ public final class Rules {
         return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Hits of every ACTIVE or SHADOW rule on {@code leg}. */
-    public static List<Hit> evaluate(Leg leg, AddressHistory before, Counterparties counterparties, RuleSet rules,
+    /** What one leg did: the hits of every ACTIVE or SHADOW rule, and the address's history after it. */
+    public record Outcome(List<Hit> hits, AddressHistory after) {
+    }
+
+    /**
+     * Evaluates every rule on {@code leg} against the state before it, then remembers the leg. One context for both,
+     * so the amount is parsed once per leg.
+     */
+    public static Outcome apply(Leg leg, AddressHistory before, Counterparties counterparties, RuleSet rules,
             Watchlists lists) {
         RuleContext context = new RuleContext(leg, before, counterparties, rules, lists);
         List<Hit> hits = new ArrayList<>();
         for (Rule rule : ALL) {
-            rules.get(rule.id()).filter(c -> c.mode() != RuleMode.DISABLED)
-                    .flatMap(config -> rule.evaluate(config, context))
-                    .ifPresent(hits::add);
+            RuleConfig config = rules.byId().get(rule.id());
+            if (config != null && config.mode() != RuleMode.DISABLED) {
+                rule.evaluate(config, context).ifPresent(hits::add);
+            }
         }
-        return hits;
+        return new Outcome(hits, remember(context));
     }
 
     /** How far back the sliding-window rules look: the history keeps legs that long. */
     public static long retentionSeconds(RuleSet rules) {
         long max = Duration.ofHours(1).toSeconds();
-        for (String id : List.of(VelocityRule.ID, StructuringRule.ID, RapidInOutRule.ID)) {
-            max = Math.max(max, rules.get(id).map(c -> c.duration("window", Duration.ZERO).toSeconds()).orElse(0L));
+        for (String id : WINDOWED) {
+            RuleConfig config = rules.byId().get(id);
+            if (config != null) {
+                max = Math.max(max, config.duration("window", Duration.ZERO).toSeconds());
+            }
         }
         return max;
     }
 
     /**
-     * The address's state after {@code leg} (evaluated before, against the state before it). Dust legs do not
+     * The address's state after the context's leg (evaluated before, against the state before it). Dust legs do not
      * make their counterparty a known one: that is what address poisoning relies on.
      */
-    public static AddressHistory remember(Leg leg, AddressHistory before, Counterparties counterparties,
-            RuleSet rules) {
-        boolean dust = isDust(leg, rules);
+    private static AddressHistory remember(RuleContext context) {
+        Leg leg = context.leg();
+        RuleConfig poisoning = context.rules().byId().get(AddressPoisoningRule.ID);
+        boolean dust = poisoning != null && AddressPoisoningRule.isDust(poisoning, leg, context.value());
         boolean newCounterparty = AddressHistory.remembersCounterparty(leg, dust)
-                && counterparties.remember(leg.counterparty(), leg.time());
-        return before.with(leg, retentionSeconds(rules), dust, newCounterparty);
-    }
-
-    /** Whether the leg is dust for the poisoning rule (dust does not make a known counterparty). */
-    public static boolean isDust(Leg leg, RuleSet rules) {
-        return rules.get(AddressPoisoningRule.ID).map(c -> AddressPoisoningRule.isDust(c, leg, leg.value())).orElse(false);
+                && context.counterparties().remember(leg.counterparty(), leg.time());
+        return context.before().with(leg, context.value(), retentionSeconds(context.rules()), dust, newCounterparty);
     }
 }

@@ -94,9 +94,9 @@ final class AddressRuleProcessor implements Processor<String, LegCommand, String
     private void evaluate(Record<String, LegCommand> record, Leg leg, AddressHistory before) {
         RuleSet current = rules.get();
         var known = new StoredCounterparties(counterparties, record.key(), before.known());
-        List<Hit> hits = Rules.evaluate(leg, before, known, current, lists.get());
-        histories.put(record.key(), Rules.remember(leg, before, known, current));
-        for (Hit hit : hits) {
+        Rules.Outcome outcome = Rules.apply(leg, before, known, current, lists.get());
+        histories.put(record.key(), outcome.after());
+        for (Hit hit : outcome.hits()) {
             String alertId = null;
             if (hit.rule().mode() == RuleMode.ACTIVE) {
                 String key = OpenAlert.key(hit.rule().ruleId(), leg.chainId(), leg.address());

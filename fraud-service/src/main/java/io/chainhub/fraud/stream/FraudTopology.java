@@ -69,8 +69,7 @@ public final class FraudTopology {
             boolean inMemoryState, Duration counterpartyRetention) {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(TRANSFER_INDEX, inMemoryState),
                 Serdes.String(), TransferIndexSerde.serde()).withCachingDisabled());
-        builder.addStateStore(HistoryStore.builder(store(ADDRESS_HISTORY, inMemoryState), Serdes.String(),
-                AddressHistorySerde.serde()));
+        builder.addStateStore(HistoryStore.builder(store(ADDRESS_HISTORY, inMemoryState), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(COUNTERPARTIES, inMemoryState),
                 Serdes.String(), Serdes.Long()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ALERTS, inMemoryState),

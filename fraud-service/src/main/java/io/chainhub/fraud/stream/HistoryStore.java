@@ -2,22 +2,21 @@ package io.chainhub.fraud.stream;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.platform.streams.WriteBackStore;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The {@code address-legs} store as objects, written back at commit: the history of an address is read and
@@ -30,10 +29,14 @@ import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
  * <p>The commit hook, and why nothing outlives an aborted transaction or a recycled task: {@link WriteBackStore}.
  * {@code HistoryStoreTest} and the crash-recovery IT fail if a commit stops reaching the store below.
  *
+ * <p>A history is encoded when it is put, right after the rules built it, while its objects are in the CPU cache:
+ * encoding the commit's histories at commit was mostly cache misses (a sixth of the rules thread in a profile). The
+ * store below holds {@link Encoded} values, so the commit hands it those bytes as they are.
+ *
  * <p>Clean histories stay as objects too, least recently used first out, bounded by entries and by legs per
  * history, so a busy address's read is not a RocksDB read and a deserialization.
  */
-final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHistory>, String, AddressHistory>
+final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistoryStore.Encoded>, String, AddressHistory>
         implements KeyValueStore<String, AddressHistory> {
 
     /** Per task. ~1.5 KB per history of a few legs: a few tens of MB at most per task. */
@@ -42,7 +45,7 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
     static final int MAX_CLEAN_LEGS = 16;
 
     /** Changed since the last commit (null: deleted); written back at {@link #flushCache()}. */
-    private final Map<String, AddressHistory> dirty = new HashMap<>();
+    private final Map<String, Encoded> dirty = new HashMap<>();
     private final Map<String, AddressHistory> clean = new LinkedHashMap<>(1_024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, AddressHistory> eldest) {
@@ -50,40 +53,89 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
         }
     };
 
+    /**
+     * A history and its bytes in the store below: encoded when it was put, or read (then {@code bytes} is null: the
+     * store below asks for the bytes of what it is given, which is what was put).
+     */
+    record Encoded(AddressHistory history, byte[] bytes) {
+
+        static Encoded of(AddressHistory history) {
+            return new Encoded(history, AddressHistorySerde.write(history));
+        }
+
+        static Serde<Encoded> serde() {
+            return Serdes.serdeFrom(
+                    (topic, encoded) -> encoded == null ? null
+                            : encoded.bytes != null ? encoded.bytes : AddressHistorySerde.write(encoded.history),
+                    (topic, bytes) -> bytes == null ? null : new Encoded(AddressHistorySerde.read(bytes), null));
+        }
+    }
+
     /** @param store the logged store below, without a record cache */
-    HistoryStore(KeyValueStore<String, AddressHistory> store) {
+    HistoryStore(KeyValueStore<String, Encoded> store) {
         super(store);
     }
 
-    /** A {@link KeyValueStoreBuilder} that wraps what it builds, without a record cache, in this store. */
-    static KeyValueStoreBuilder<String, AddressHistory> builder(KeyValueBytesStoreSupplier supplier, Serde<String> keys,
-            Serde<AddressHistory> values) {
-        return new KeyValueStoreBuilder<>(supplier, keys, new EncodedAtPut(values), Time.SYSTEM) {
-            {
-                super.withCachingDisabled();
+    /** Builds this store over a logged store of {@code supplier} without a record cache (this store is the cache). */
+    static StoreBuilder<KeyValueStore<String, AddressHistory>> builder(KeyValueBytesStoreSupplier supplier,
+            Serde<String> keys) {
+        StoreBuilder<KeyValueStore<String, Encoded>> below = Stores.keyValueStoreBuilder(supplier, keys, Encoded.serde())
+                .withCachingDisabled();
+        return new StoreBuilder<>() {
+            @Override
+            public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingEnabled() {
+                return this;
             }
 
             @Override
-            public KeyValueStoreBuilder<String, AddressHistory> withCachingEnabled() {
-                return this; // this store is the cache
+            public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingDisabled() {
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingEnabled(Map<String, String> config) {
+                below.withLoggingEnabled(config);
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingDisabled() {
+                below.withLoggingDisabled();
+                return this;
             }
 
             @Override
             public KeyValueStore<String, AddressHistory> build() {
-                return new HistoryStore(super.build());
+                return new HistoryStore(below.build());
+            }
+
+            @Override
+            public Map<String, String> logConfig() {
+                return below.logConfig();
+            }
+
+            @Override
+            public boolean loggingEnabled() {
+                return below.loggingEnabled();
+            }
+
+            @Override
+            public String name() {
+                return below.name();
             }
         };
     }
 
     @Override
     public AddressHistory get(String key) {
-        AddressHistory history = dirty.get(key);
-        if (history != null || dirty.containsKey(key)) {
-            return history;
+        Encoded changed = dirty.get(key);
+        if (changed != null || dirty.containsKey(key)) {
+            return changed == null ? null : changed.history();
         }
-        history = clean.get(key);
+        AddressHistory history = clean.get(key);
         if (history == null) {
-            history = store.get(key);
+            Encoded stored = store.get(key);
+            history = stored == null ? null : stored.history();
             keepClean(key, history);
         }
         return history;
@@ -91,8 +143,7 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
 
     @Override
     public void put(String key, AddressHistory history) {
-        EncodedAtPut.forget(dirty.put(key, history));
-        EncodedAtPut.encode(history);
+        dirty.put(key, history == null ? null : Encoded.of(history));
         clean.remove(key);
     }
 
@@ -123,65 +174,21 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
         if (dirty.isEmpty()) {
             return;
         }
-        List<KeyValue<String, AddressHistory>> changed = new ArrayList<>(dirty.size());
+        List<KeyValue<String, Encoded>> changed = new ArrayList<>(dirty.size());
         for (var entry : dirty.entrySet()) {
             changed.add(KeyValue.pair(entry.getKey(), entry.getValue()));
         }
         store.putAll(changed);
-        changed.forEach(entry -> EncodedAtPut.forget(entry.value));
         dirty.clear();
-        changed.forEach(entry -> keepClean(entry.key, entry.value));
+        for (var entry : changed) {
+            keepClean(entry.key, entry.value == null ? null : entry.value.history());
+        }
     }
 
     @Override
     public void clearCache() {
-        dirty.values().forEach(EncodedAtPut::forget);
         dirty.clear();
         clean.clear();
-    }
-
-    /**
-     * The histories' serde, taking the bytes encoded at {@link #put}: a history is encoded right after the rules
-     * built it, while its objects are in the CPU cache; encoding the commit's histories at commit was mostly cache
-     * misses (a profile put a sixth of the rules thread there, for histories of a few hundred bytes). The bytes wait,
-     * per stream thread, until the commit writes the history below; a history without them is encoded as before.
-     */
-    static final class EncodedAtPut implements Serde<AddressHistory> {
-
-        private static final ThreadLocal<Map<AddressHistory, byte[]>> ENCODED =
-                ThreadLocal.withInitial(IdentityHashMap::new);
-
-        private final Serde<AddressHistory> serde;
-
-        EncodedAtPut(Serde<AddressHistory> serde) {
-            this.serde = serde;
-        }
-
-        static void encode(AddressHistory history) {
-            if (history != null) {
-                ENCODED.get().put(history, AddressHistorySerde.write(history));
-            }
-        }
-
-        static void forget(AddressHistory history) {
-            if (history != null) {
-                ENCODED.get().remove(history);
-            }
-        }
-
-        @Override
-        public Serializer<AddressHistory> serializer() {
-            Serializer<AddressHistory> fresh = serde.serializer();
-            return (topic, history) -> {
-                byte[] bytes = history == null ? null : ENCODED.get().get(history);
-                return bytes != null ? bytes : fresh.serialize(topic, history);
-            };
-        }
-
-        @Override
-        public Deserializer<AddressHistory> deserializer() {
-            return serde.deserializer();
-        }
     }
 
     private void keepClean(String key, AddressHistory history) {
@@ -195,19 +202,44 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, AddressHis
     @Override
     public KeyValueIterator<String, AddressHistory> range(String from, String to) {
         flushCache();
-        return store.range(from, to);
+        return histories(store.range(from, to));
     }
 
     @Override
     public KeyValueIterator<String, AddressHistory> all() {
         flushCache();
-        return store.all();
+        return histories(store.all());
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<String, AddressHistory> prefixScan(P prefix, PS serializer) {
         flushCache();
-        return store.prefixScan(prefix, serializer);
+        return histories(store.prefixScan(prefix, serializer));
+    }
+
+    private static KeyValueIterator<String, AddressHistory> histories(KeyValueIterator<String, Encoded> stored) {
+        return new KeyValueIterator<>() {
+            @Override
+            public boolean hasNext() {
+                return stored.hasNext();
+            }
+
+            @Override
+            public KeyValue<String, AddressHistory> next() {
+                KeyValue<String, Encoded> next = stored.next();
+                return KeyValue.pair(next.key, next.value.history());
+            }
+
+            @Override
+            public String peekNextKey() {
+                return stored.peekNextKey();
+            }
+
+            @Override
+            public void close() {
+                stored.close();
+            }
+        };
     }
 
     @Override

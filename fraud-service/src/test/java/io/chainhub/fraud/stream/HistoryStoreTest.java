@@ -28,12 +28,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /** Histories as objects, written back to the logged store below once per commit. */
 class HistoryStoreTest {
 
     @SuppressWarnings("unchecked")
-    private final KeyValueStore<String, AddressHistory> below = mock(KeyValueStore.class);
+    private final KeyValueStore<String, HistoryStore.Encoded> below = mock(KeyValueStore.class);
     private final HistoryStore histories = new HistoryStore(below);
 
     @Test
@@ -47,7 +48,11 @@ class HistoryStoreTest {
 
         histories.flushCache();
 
-        verify(below).putAll(List.of(KeyValue.pair("a", second)));
+        List<KeyValue<String, HistoryStore.Encoded>> written = written();
+        assertThat(written).extracting(entry -> entry.key).containsExactly("a");
+        assertThat(written.getFirst().value.history()).isSameAs(second);
+        // the bytes encoded at put are what the store below writes, and they are the second history's
+        assertThat(AddressHistorySerde.read(written.getFirst().value.bytes())).isEqualTo(second);
         histories.flushCache();
         verify(below, times(1)).putAll(any());
     }
@@ -64,13 +69,13 @@ class HistoryStoreTest {
 
     @Test
     void shouldWriteDeletionWhenCommitted() {
-        when(below.get("a")).thenReturn(history(1));
+        when(below.get("a")).thenReturn(stored(history(1)));
 
         histories.delete("a");
 
         assertThat(histories.get("a")).isNull();
         histories.flushCache();
-        List<KeyValue<String, AddressHistory>> deleted = new ArrayList<>();
+        List<KeyValue<String, HistoryStore.Encoded>> deleted = new ArrayList<>();
         deleted.add(KeyValue.pair("a", null));
         verify(below).putAll(deleted);
     }
@@ -78,7 +83,7 @@ class HistoryStoreTest {
     @Test
     void shouldForgetUncommittedWritesWhenCacheCleared() {
         AddressHistory committed = history(1);
-        when(below.get("a")).thenReturn(committed);
+        when(below.get("a")).thenReturn(stored(committed));
 
         histories.put("a", history(2));
         histories.clearCache();
@@ -90,7 +95,7 @@ class HistoryStoreTest {
 
     @Test
     void shouldReadStoreOnceWhenSameAddressIsReadAgain() {
-        when(below.get("a")).thenReturn(history(2));
+        when(below.get("a")).thenReturn(stored(history(2)));
 
         histories.get("a");
         histories.get("a");
@@ -100,7 +105,7 @@ class HistoryStoreTest {
 
     @Test
     void shouldReadStoreEachTimeWhenHistoryHasManyLegs() {
-        when(below.get("a")).thenReturn(history(HistoryStore.MAX_CLEAN_LEGS + 1));
+        when(below.get("a")).thenReturn(stored(history(HistoryStore.MAX_CLEAN_LEGS + 1)));
 
         histories.get("a");
         histories.get("a");
@@ -111,7 +116,7 @@ class HistoryStoreTest {
     @Test
     void shouldForgetLeastRecentlyUsedWhenFull() {
         for (int i = 0; i <= HistoryStore.MAX_CLEAN_ENTRIES; i++) {
-            when(below.get("k" + i)).thenReturn(history(1));
+            when(below.get("k" + i)).thenReturn(stored(history(1)));
             histories.get("k" + i);
         }
 
@@ -124,8 +129,7 @@ class HistoryStoreTest {
     @Test
     void shouldReachStoreBelowWhenTaskCommits() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(HistoryStore.builder(Stores.inMemoryKeyValueStore("histories"), Serdes.String(),
-                AddressHistorySerde.serde()));
+        builder.addStateStore(HistoryStore.builder(Stores.inMemoryKeyValueStore("histories"), Serdes.String()));
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
                 .process(() -> new Processor<String, String, Void, Void>() {
                     private KeyValueStore<String, AddressHistory> store;
@@ -153,6 +157,18 @@ class HistoryStoreTest {
             store.clearCache();
             assertThat(store.get("a").recent()).hasSize(3);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<KeyValue<String, HistoryStore.Encoded>> written() {
+        ArgumentCaptor<List<KeyValue<String, HistoryStore.Encoded>>> captor = ArgumentCaptor.forClass(List.class);
+        verify(below).putAll(captor.capture());
+        return captor.getValue();
+    }
+
+    /** As the store below reads it back: without bytes. */
+    private static HistoryStore.Encoded stored(AddressHistory history) {
+        return new HistoryStore.Encoded(history, null);
     }
 
     private static AddressHistory history(int legs) {
