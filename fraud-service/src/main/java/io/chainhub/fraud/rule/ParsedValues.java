@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +32,39 @@ final class ParsedValues {
     private record WholeTokens(String text, int decimals) {
     }
 
+    /**
+     * Per-token amounts as {@link RuleConfig#amount} resolves them: up to seven per leg, each built a parameter name
+     * ({@code threshold.<token>}), hashed it and fell back to {@code .default}. Keyed by the identity of the
+     * configuration's parameters (immutable; a new version is a new map), so an old version's entries simply stop
+     * being asked for.
+     */
+    private static final Map<AmountKey, Optional<BigInteger>> AMOUNTS = new ConcurrentHashMap<>();
+
+    private static final class AmountKey {
+        private final Map<String, String> parameters;
+        private final String prefix;
+        private final String token;
+        private final Integer decimals;
+
+        AmountKey(Map<String, String> parameters, String prefix, String token, Integer decimals) {
+            this.parameters = parameters;
+            this.prefix = prefix;
+            this.token = token;
+            this.decimals = decimals;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AmountKey key && key.parameters == parameters && key.prefix.equals(prefix)
+                    && Objects.equals(key.token, token) && Objects.equals(key.decimals, decimals);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(parameters) * 31 + prefix.hashCode()) * 31 + Objects.hashCode(token);
+        }
+    }
+
     private ParsedValues() {
     }
 
@@ -47,6 +83,11 @@ final class ParsedValues {
     static BigInteger wholeTokens(String text, int decimals) {
         return cached(SCALED, new WholeTokens(text, decimals),
                 key -> new BigDecimal(key.text()).movePointRight(key.decimals()).toBigInteger());
+    }
+
+    static Optional<BigInteger> amount(Map<String, String> parameters, String prefix, String token, Integer decimals,
+            Supplier<Optional<BigInteger>> resolve) {
+        return cached(AMOUNTS, new AmountKey(parameters, prefix, token, decimals), key -> resolve.get());
     }
 
     static Set<String> list(String text) {

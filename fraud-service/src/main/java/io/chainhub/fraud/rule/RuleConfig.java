@@ -63,6 +63,10 @@ public record RuleConfig(String ruleId, int version, RuleMode mode, AlertSeverit
      * {@code native}), else {@code <prefix>.default} in whole tokens scaled by the token's decimals.
      */
     public Optional<BigInteger> amount(String prefix, String tokenKey, Integer decimals) {
+        return ParsedValues.amount(parameters, prefix, tokenKey, decimals, () -> resolveAmount(prefix, tokenKey, decimals));
+    }
+
+    private Optional<BigInteger> resolveAmount(String prefix, String tokenKey, Integer decimals) {
         String exact = raw(prefix + "." + tokenKey);
         if (exact != null) {
             return Optional.of(ParsedValues.baseUnits(exact));

@@ -2,7 +2,6 @@ package io.chainhub.fraud.stream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 
 import io.chainhub.events.fraud.FraudAlertEvent;
