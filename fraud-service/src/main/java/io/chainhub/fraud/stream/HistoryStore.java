@@ -2,7 +2,6 @@ package io.chainhub.fraud.stream;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +32,11 @@ import org.apache.kafka.streams.state.Stores;
  * encoding the commit's histories at commit was mostly cache misses (a sixth of the rules thread in a profile). The
  * store below holds {@link Encoded} values, so the commit hands it those bytes as they are.
  *
- * <p>Clean histories stay as objects too, least recently used first out, bounded by entries and by legs per
- * history, so a busy address's read is not a RocksDB read and a deserialization.
+ * <p>Histories stay here as objects after their commit too, so a busy address's read is not a RocksDB read and a
+ * deserialization: one hash map for changed and clean ones alike (a put finds the slot the rules' read just
+ * touched; a second map, or a least-recently-used list relinked on every read, cost a fifth of the put in cache
+ * misses). Bounded by entries and by legs per history; over the bound, clean histories not read since the last
+ * sweep go first (a clock, not an exact LRU).
  */
 final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistoryStore.Encoded>, String, AddressHistory>
         implements KeyValueStore<String, AddressHistory> {
@@ -44,24 +46,32 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistorySto
     /** Histories with more legs (busy addresses, up to {@link AddressHistory#MAX_RECENT}) are read from the store. */
     static final int MAX_CLEAN_LEGS = 16;
 
-    /** Changed since the last commit (null: deleted); written back at {@link #flushCache()}. */
-    private final Map<String, Encoded> dirty = new HashMap<>();
-    private final Map<String, AddressHistory> clean = new LinkedHashMap<>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AddressHistory> eldest) {
-            return size() > MAX_CLEAN_ENTRIES;
+    /** One address's history as held here. */
+    private static final class Slot {
+        final String key;
+        /** Null: deleted (only while dirty). */
+        AddressHistory history;
+        /** The bytes of {@link #history}, encoded at put; null once written back. */
+        byte[] bytes;
+        /** Changed since the last commit: in {@link #dirty}, written back at {@link #flushCache()}. */
+        boolean changed;
+        /** Read or written since the last sweep. */
+        boolean used;
+
+        Slot(String key, AddressHistory history) {
+            this.key = key;
+            this.history = history;
         }
-    };
+    }
+
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final List<Slot> dirty = new ArrayList<>();
 
     /**
      * A history and its bytes in the store below: encoded when it was put, or read (then {@code bytes} is null: the
      * store below asks for the bytes of what it is given, which is what was put).
      */
     record Encoded(AddressHistory history, byte[] bytes) {
-
-        static Encoded of(AddressHistory history) {
-            return new Encoded(history, AddressHistorySerde.write(history));
-        }
 
         static Serde<Encoded> serde() {
             return Serdes.serdeFrom(
@@ -128,23 +138,32 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistorySto
 
     @Override
     public AddressHistory get(String key) {
-        Encoded changed = dirty.get(key);
-        if (changed != null || dirty.containsKey(key)) {
-            return changed == null ? null : changed.history();
+        Slot slot = slots.get(key);
+        if (slot != null) {
+            slot.used = true;
+            return slot.history;
         }
-        AddressHistory history = clean.get(key);
-        if (history == null) {
-            Encoded stored = store.get(key);
-            history = stored == null ? null : stored.history();
-            keepClean(key, history);
+        Encoded stored = store.get(key);
+        AddressHistory history = stored == null ? null : stored.history();
+        if (history != null && history.recent().size() <= MAX_CLEAN_LEGS) {
+            slots.put(key, new Slot(key, history));
+            if (slots.size() > MAX_CLEAN_ENTRIES) {
+                sweep();
+            }
         }
         return history;
     }
 
     @Override
     public void put(String key, AddressHistory history) {
-        dirty.put(key, history == null ? null : Encoded.of(history));
-        clean.remove(key);
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot(k, null));
+        slot.history = history;
+        slot.bytes = history == null ? null : AddressHistorySerde.write(history);
+        slot.used = true;
+        if (!slot.changed) {
+            slot.changed = true;
+            dirty.add(slot);
+        }
     }
 
     @Override
@@ -168,32 +187,45 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistorySto
         return before;
     }
 
-    /** The commit's write-back: every changed history, serialized once, in one batch to the logged store. */
+    /** The commit's write-back: every changed history, as encoded at put, in one batch to the logged store. */
     @Override
     public void flushCache() {
         if (dirty.isEmpty()) {
             return;
         }
         List<KeyValue<String, Encoded>> changed = new ArrayList<>(dirty.size());
-        for (var entry : dirty.entrySet()) {
-            changed.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+        for (Slot slot : dirty) {
+            changed.add(KeyValue.pair(slot.key, slot.history == null ? null : new Encoded(slot.history, slot.bytes)));
         }
         store.putAll(changed);
+        for (Slot slot : dirty) {
+            slot.changed = false;
+            slot.bytes = null;
+            if (slot.history == null || slot.history.recent().size() > MAX_CLEAN_LEGS) {
+                slots.remove(slot.key);
+            }
+        }
         dirty.clear();
-        for (var entry : changed) {
-            keepClean(entry.key, entry.value == null ? null : entry.value.history());
+        if (slots.size() > MAX_CLEAN_ENTRIES) {
+            sweep();
         }
     }
 
     @Override
     public void clearCache() {
         dirty.clear();
-        clean.clear();
+        slots.clear();
     }
 
-    private void keepClean(String key, AddressHistory history) {
-        if (history != null && history.recent().size() <= MAX_CLEAN_LEGS) {
-            clean.put(key, history);
+    /** Drops clean histories not used since the last sweep; if that is not enough, every clean one. */
+    private void sweep() {
+        slots.values().removeIf(slot -> {
+            boolean drop = !slot.changed && !slot.used;
+            slot.used = false;
+            return drop;
+        });
+        if (slots.size() > MAX_CLEAN_ENTRIES) {
+            slots.values().removeIf(slot -> !slot.changed);
         }
     }
 

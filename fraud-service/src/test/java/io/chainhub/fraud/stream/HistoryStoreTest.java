@@ -114,15 +114,35 @@ class HistoryStoreTest {
     }
 
     @Test
-    void shouldForgetLeastRecentlyUsedWhenFull() {
+    void shouldForgetHistoriesNotReadAgainWhenFull() {
+        when(below.get(any())).thenReturn(stored(history(1)));
         for (int i = 0; i <= HistoryStore.MAX_CLEAN_ENTRIES; i++) {
-            when(below.get("k" + i)).thenReturn(stored(history(1)));
             histories.get("k" + i);
+            if (i == 1) {
+                histories.get("k0"); // used again before the map is full: kept
+            }
         }
 
         histories.get("k0");
+        histories.get("k1");
 
-        verify(below, times(2)).get("k0");
+        verify(below, times(1)).get("k0");
+        verify(below, times(2)).get("k1");
+    }
+
+    @Test
+    void shouldKeepChangedHistoryWhenFull() {
+        AddressHistory changed = history(1);
+        histories.put("changed", changed);
+        when(below.get(any())).thenReturn(stored(history(1)));
+        for (int i = 0; i <= 2 * HistoryStore.MAX_CLEAN_ENTRIES; i++) {
+            histories.get("k" + i);
+        }
+
+        assertThat(histories.get("changed")).isSameAs(changed);
+        verify(below, never()).get("changed");
+        histories.flushCache();
+        assertThat(written()).extracting(entry -> entry.key).containsExactly("changed");
     }
 
     /** The hook is an internal interface of Kafka Streams: this fails if a task stops calling it at commit. */
