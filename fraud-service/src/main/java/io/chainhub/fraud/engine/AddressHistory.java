@@ -2,7 +2,6 @@ package io.chainhub.fraud.engine;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,13 @@ public record AddressHistory(List<Leg> recent, Map<String, Typical> typical, int
                 legs.add(old);
             }
         }
-        legs.add(leg);
-        legs.sort(Comparator.comparingLong(Leg::time));
+        // the legs are in time order already: the new one goes after those at or before its time (almost always
+        // last), where a sort of the whole list put it too (a full sort showed in the profile)
+        int at = legs.size();
+        while (at > 0 && legs.get(at - 1).time() > leg.time()) {
+            at--;
+        }
+        legs.add(at, leg);
         if (legs.size() > MAX_RECENT) {
             legs = new ArrayList<>(legs.subList(legs.size() - MAX_RECENT, legs.size()));
         }
