@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import io.chainhub.platform.bytes.CompactBytes;
 import io.chainhub.platform.streams.BatchLog;
 import io.chainhub.platform.streams.WriteBackStore;
+import io.chainhub.platform.streams.WriteBackStoreBuilder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -123,51 +124,8 @@ final class PartyWindowStore extends WriteBackStore<KeyValueStore<Long, byte[]>,
             boolean batchesInMemory) {
         KeyValueBytesStoreSupplier supplier = batchesInMemory
                 ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-        StoreBuilder<KeyValueStore<Long, byte[]>> below = Stores
-                .keyValueStoreBuilder(supplier, Serdes.Long(), Serdes.ByteArray()).withCachingDisabled();
-        return new StoreBuilder<>() {
-            @Override
-            public StoreBuilder<PartyWindowStore> withCachingEnabled() {
-                return this; // this store is the cache
-            }
-
-            @Override
-            public StoreBuilder<PartyWindowStore> withCachingDisabled() {
-                return this;
-            }
-
-            @Override
-            public StoreBuilder<PartyWindowStore> withLoggingEnabled(Map<String, String> config) {
-                below.withLoggingEnabled(config);
-                return this;
-            }
-
-            @Override
-            public StoreBuilder<PartyWindowStore> withLoggingDisabled() {
-                below.withLoggingDisabled();
-                return this;
-            }
-
-            @Override
-            public PartyWindowStore build() {
-                return new PartyWindowStore(below.build(), retention, size);
-            }
-
-            @Override
-            public Map<String, String> logConfig() {
-                return below.logConfig();
-            }
-
-            @Override
-            public boolean loggingEnabled() {
-                return below.loggingEnabled();
-            }
-
-            @Override
-            public String name() {
-                return below.name();
-            }
-        };
+        return new WriteBackStoreBuilder<>(Stores.keyValueStoreBuilder(supplier, Serdes.Long(), Serdes.ByteArray()),
+                below -> new PartyWindowStore(below, retention, size));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
 import io.chainhub.platform.streams.WriteBackStore;
+import io.chainhub.platform.streams.WriteBackStoreBuilder;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -89,51 +90,7 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistorySto
     /** Builds this store over a logged store of {@code supplier} without a record cache (this store is the cache). */
     static StoreBuilder<KeyValueStore<String, AddressHistory>> builder(KeyValueBytesStoreSupplier supplier,
             Serde<String> keys) {
-        StoreBuilder<KeyValueStore<String, Encoded>> below = Stores.keyValueStoreBuilder(supplier, keys, Encoded.serde())
-                .withCachingDisabled();
-        return new StoreBuilder<>() {
-            @Override
-            public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingEnabled() {
-                return this;
-            }
-
-            @Override
-            public StoreBuilder<KeyValueStore<String, AddressHistory>> withCachingDisabled() {
-                return this;
-            }
-
-            @Override
-            public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingEnabled(Map<String, String> config) {
-                below.withLoggingEnabled(config);
-                return this;
-            }
-
-            @Override
-            public StoreBuilder<KeyValueStore<String, AddressHistory>> withLoggingDisabled() {
-                below.withLoggingDisabled();
-                return this;
-            }
-
-            @Override
-            public KeyValueStore<String, AddressHistory> build() {
-                return new HistoryStore(below.build());
-            }
-
-            @Override
-            public Map<String, String> logConfig() {
-                return below.logConfig();
-            }
-
-            @Override
-            public boolean loggingEnabled() {
-                return below.loggingEnabled();
-            }
-
-            @Override
-            public String name() {
-                return below.name();
-            }
-        };
+        return new WriteBackStoreBuilder<>(Stores.keyValueStoreBuilder(supplier, keys, Encoded.serde()), HistoryStore::new);
     }
 
     @Override
