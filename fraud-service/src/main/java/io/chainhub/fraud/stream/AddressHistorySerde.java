@@ -12,10 +12,6 @@ import io.chainhub.fraud.engine.CounterpartyFilter;
 import io.chainhub.fraud.engine.Direction;
 import io.chainhub.fraud.engine.Leg;
 import io.chainhub.platform.bytes.CompactBytes;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of {@link AddressHistory} for its store and changelog: read and written on every leg,
@@ -41,12 +37,6 @@ final class AddressHistorySerde {
     private static final ThreadLocal<CompactBytes.Writer> SCRATCH = ThreadLocal.withInitial(() -> new CompactBytes.Writer(4_096));
 
     private AddressHistorySerde() {
-    }
-
-    static Serde<AddressHistory> serde() {
-        Serializer<AddressHistory> serializer = (topic, history) -> history == null ? null : write(history);
-        Deserializer<AddressHistory> deserializer = (topic, bytes) -> bytes == null ? null : read(bytes);
-        return Serdes.serdeFrom(serializer, deserializer);
     }
 
     static byte[] write(AddressHistory history) {
