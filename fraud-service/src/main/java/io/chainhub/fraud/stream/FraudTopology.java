@@ -10,6 +10,7 @@ import io.chainhub.events.transfer.TransferEvent;
 import io.chainhub.fraud.engine.OpenAlert;
 import io.chainhub.fraud.rule.RuleSet;
 import io.chainhub.fraud.watchlist.Watchlists;
+import io.chainhub.platform.streams.BatchedWritesStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -67,11 +68,11 @@ public final class FraudTopology {
      */
     public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
             boolean inMemoryState, Duration counterpartyRetention) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(TRANSFER_INDEX, inMemoryState),
-                Serdes.String(), TransferIndexSerde.serde()).withCachingDisabled());
+        builder.addStateStore(BatchedWritesStore.builder(store(TRANSFER_INDEX, inMemoryState), Serdes.String(),
+                TransferIndexSerde.serde()));
         builder.addStateStore(HistoryStore.builder(store(ADDRESS_HISTORY, inMemoryState), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(COUNTERPARTIES, inMemoryState),
-                Serdes.String(), Serdes.Long()).withCachingDisabled());
+        builder.addStateStore(BatchedWritesStore.builder(store(COUNTERPARTIES, inMemoryState), Serdes.String(),
+                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ALERTS, inMemoryState),
                 Serdes.String(), JsonSerde.of(OpenAlert.class)).withCachingEnabled());
 
