@@ -53,8 +53,8 @@ public final class FraudTopology {
      *                      nothing is lost on a crash, in-memory stores only take longer to restore.
      *                      The histories are objects written back at commit ({@link HistoryStore}), the alerts
      *                      have a record cache: changelog writes of a busy address coalesce per commit. The
-     *                      transfer index and the counterparty pairs are not cached: their keys are rarely
-     *                      touched twice within a commit interval.
+     *                      transfer index and the counterparty pairs, whose keys are rarely touched twice within a
+     *                      commit interval, go to RocksDB as one batch per commit ({@link BatchedWritesStore}).
      */
     public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, Supplier<Watchlists> lists,
             boolean inMemoryState) {
