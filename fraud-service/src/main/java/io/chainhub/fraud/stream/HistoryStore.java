@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.chainhub.fraud.engine.AddressHistory;
-import io.chainhub.platform.streams.WriteBackStore;
+import io.chainhub.platform.streams.WriteBackKeyValueStore;
 import io.chainhub.platform.streams.WriteBackStoreBuilder;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * changed since the last one are serialized once each and written with one batch to the logged store below
  * (RocksDB and its changelog), inside the commit's transaction, as the record cache would have.
  *
- * <p>The commit hook, and why nothing outlives an aborted transaction or a recycled task: {@link WriteBackStore}.
+ * <p>The commit hook, and why nothing outlives an aborted transaction or a recycled task:
+ * {@link io.chainhub.platform.streams.WriteBackStore}.
  * {@code HistoryStoreTest} and the crash-recovery IT fail if a commit stops reaching the store below.
  *
  * <p>A history is encoded when it is put, right after the rules built it, while its objects are in the CPU cache:
@@ -39,8 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  * misses). Bounded by entries and by legs per history; over the bound, clean histories not read since the last
  * sweep go first (a clock, not an exact LRU).
  */
-final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistoryStore.Encoded>, String, AddressHistory>
-        implements KeyValueStore<String, AddressHistory> {
+final class HistoryStore extends WriteBackKeyValueStore<KeyValueStore<String, HistoryStore.Encoded>, String, AddressHistory> {
 
     /** Per task. ~1.5 KB per history of a few legs: a few tens of MB at most per task. */
     static final int MAX_CLEAN_ENTRIES = 16_384;
@@ -121,27 +121,6 @@ final class HistoryStore extends WriteBackStore<KeyValueStore<String, HistorySto
             slot.changed = true;
             dirty.add(slot);
         }
-    }
-
-    @Override
-    public AddressHistory putIfAbsent(String key, AddressHistory history) {
-        AddressHistory before = get(key);
-        if (before == null) {
-            put(key, history);
-        }
-        return before;
-    }
-
-    @Override
-    public void putAll(List<KeyValue<String, AddressHistory>> entries) {
-        entries.forEach(entry -> put(entry.key, entry.value));
-    }
-
-    @Override
-    public AddressHistory delete(String key) {
-        AddressHistory before = get(key);
-        put(key, null);
-        return before;
     }
 
     /** The commit's write-back: every changed history, as encoded at put, in one batch to the logged store. */

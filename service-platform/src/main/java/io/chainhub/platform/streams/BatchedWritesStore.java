@@ -28,8 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  * most one commit's writes wait here. The commit hook, and why nothing outlives an aborted transaction:
  * {@link WriteBackStore}.
  */
-public final class BatchedWritesStore<K, V> extends WriteBackStore<KeyValueStore<K, V>, K, V>
-        implements KeyValueStore<K, V> {
+public final class BatchedWritesStore<K, V> extends WriteBackKeyValueStore<KeyValueStore<K, V>, K, V> {
 
     private final Map<K, V> written = new HashMap<>();
     private final Set<K> deleted = new HashSet<>();
@@ -65,27 +64,6 @@ public final class BatchedWritesStore<K, V> extends WriteBackStore<KeyValueStore
         if (!deleted.isEmpty()) {
             deleted.remove(key);
         }
-    }
-
-    @Override
-    public V putIfAbsent(K key, V value) {
-        V before = get(key);
-        if (before == null) {
-            put(key, value);
-        }
-        return before;
-    }
-
-    @Override
-    public void putAll(List<KeyValue<K, V>> entries) {
-        entries.forEach(entry -> put(entry.key, entry.value));
-    }
-
-    @Override
-    public V delete(K key) {
-        V before = get(key);
-        put(key, null);
-        return before;
     }
 
     /** The commit's writes and deletes, in one batch to the store below. */
