@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@link KeyValueStore#putAll batch}. For stores written on almost every record whose keys are rarely written twice in
  * a commit (a transfer index, counterparty pairs), where a record cache saves nothing: one RocksDB {@code put} is a
  * trip through RocksDB's write path (a write group, its locks, sequence numbers), a batch pays that once. Without the
- * pairs' single puts the fraud benchmark's rules ran at 33 instead of 46 µs of CPU per transfer; without their
- * changelog records it did not move.
+ * pairs' single puts the fraud benchmark's rules ran at 33 instead of 46 µs of CPU per transfer (without their
+ * changelog records it did not move); with the index and the pairs batched here, at 38–39 µs.
  *
  * <p>Reads see the waiting writes; a scan first writes them below (scans are rare: purges, look-alike lookups). At
  * most one commit's writes wait here. The commit hook, and why nothing outlives an aborted transaction:
